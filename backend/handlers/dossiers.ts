@@ -1,0 +1,57 @@
+import { formatBce } from '../../shared/bce';
+import type { DossierHeader } from '../../shared/contract';
+import { getDossier, getDossierSessions, listDossiers } from '../../db/queries/dossiers';
+import { getAgrementWithCurrentPeriod, getOperator } from '../../db/queries/operators';
+import type { BackendContext } from '../context';
+import { notFound } from '../errors';
+import type { DomainHandlers } from '../rpc/registry';
+
+export const dossierHandlers: DomainHandlers<BackendContext> = {
+  'dossiers.list': (ctx, input) => listDossiers(ctx.workspace.requireDb(), input),
+
+  'dossiers.get': (ctx, { id }) => {
+    const db = ctx.workspace.requireDb();
+    const dossier = getDossier(db, id);
+    if (!dossier) throw notFound('Dossier');
+    const operator = getOperator(db, dossier.operatorId);
+    if (!operator) throw notFound('Opérateur');
+    const agrement = dossier.agrementId ? getAgrementWithCurrentPeriod(db, dossier.agrementId) : undefined;
+    const header: DossierHeader = {
+      id: dossier.id,
+      reference: dossier.reference,
+      scheme: dossier.scheme,
+      kind: dossier.kind,
+      status: dossier.status,
+      subject: dossier.subject,
+      receivedOn: dossier.receivedOn,
+      completeOn: dossier.completeOn,
+      opinionDueOn: dossier.opinionDueOn,
+      reportYear: dossier.reportYear,
+      operator: {
+        id: operator.id,
+        name: operator.name,
+        bce: formatBce(operator.bce),
+        legalForm: operator.legalForm as DossierHeader['operator']['legalForm'],
+        socialEnterprise: operator.socialEnterprise === 1,
+        postcode: operator.postcode,
+        commune: operator.commune,
+        province: operator.province as DossierHeader['operator']['province'],
+        sector: operator.sector,
+      },
+      agrement: agrement
+        ? {
+            id: agrement.id,
+            scheme: agrement.scheme as NonNullable<DossierHeader['agrement']>['scheme'],
+            number: agrement.number,
+            status: agrement.status,
+            currentPeriod:
+              agrement.startOn && agrement.term
+                ? { startOn: agrement.startOn, endOn: agrement.endOn, term: agrement.term as '2y' | '4y' | 'indefinite' }
+                : null,
+          }
+        : null,
+      sessions: getDossierSessions(db, id) as DossierHeader['sessions'],
+    };
+    return header;
+  },
+};

@@ -1,0 +1,144 @@
+/**
+ * Opening a workspace database: refuses anything that is not a COMES workspace (or is newer
+ * than this app) before writing a single byte, then sets WAL, foreign keys and a busy timeout
+ * and applies the pending migrations, each in its own transaction.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index';
+
+export type Db = Database.Database;
+
+/** `PRAGMA application_id` of every COMES workspace: 'COME' in ASCII. */
+export const APPLICATION_ID = 0x434f4d45;
+
+export type WorkspaceErrorReason = 'missing' | 'not_sqlite' | 'foreign' | 'too_new' | 'corrupt';
+
+export class WorkspaceError extends Error {
+  constructor(
+    readonly reason: WorkspaceErrorReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkspaceError';
+  }
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(16);
+    const read = readSync(fd, buffer, 0, 16, 0);
+    return buffer.subarray(0, read).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface Inspection {
+  applicationId: number;
+  userVersion: number;
+  objectCount: number;
+}
+
+/** Reads the identity of an existing file read-only, so that a refused file is never modified. */
+function inspect(file: string): Inspection {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const applicationId = db.pragma('application_id', { simple: true }) as number;
+    const userVersion = db.pragma('user_version', { simple: true }) as number;
+    const objectCount = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+    return { applicationId, userVersion, objectCount };
+  } catch (error) {
+    throw new WorkspaceError(
+      'corrupt',
+      `Le fichier ${file} est endommagé ou illisible (${(error as Error).message}). Il n’a pas été modifié.`,
+    );
+  } finally {
+    db?.close();
+  }
+}
+
+export interface OpenOptions {
+  /** Create and initialise the file when it does not exist (default false). */
+  create?: boolean;
+  /** Migrations to apply (tests pass a prefix of the list). */
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length;
+  const exists = existsSync(file) && statSync(file).size > 0;
+  if (!exists && !options.create) {
+    throw new WorkspaceError('missing', `Aucune base COMES à l’emplacement ${file}.`);
+  }
+  if (exists) {
+    if (readHeader(file) !== SQLITE_HEADER) {
+      throw new WorkspaceError(
+        'not_sqlite',
+        `Le fichier ${file} n’est pas une base de données Dossiers COMES. Il n’a pas été modifié.`,
+      );
+    }
+    const found = inspect(file);
+    const blank = found.applicationId === 0 && found.userVersion === 0 && found.objectCount === 0;
+    if (found.applicationId !== APPLICATION_ID && !blank) {
+      throw new WorkspaceError(
+        'foreign',
+        `Le fichier ${file} est une base SQLite qui n’appartient pas à Dossiers COMES. Il n’a pas été modifié.`,
+      );
+    }
+    if (found.userVersion > latest) {
+      throw new WorkspaceError(
+        'too_new',
+        `Cet espace de travail a été créé par une version plus récente de Dossiers COMES (schéma ${found.userVersion}, ` +
+          `cette version connaît le schéma ${latest}). Mettez l’application à jour ; le fichier n’a pas été modifié.`,
+      );
+    }
+  }
+
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    registerFunctions(db);
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof WorkspaceError) throw error;
+    throw new WorkspaceError('corrupt', `Impossible d’ouvrir ${file} : ${(error as Error).message}`);
+  }
+}
+
+/** Applies each pending migration in one transaction with its version bump. */
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Lower-case, diacritics removed: `Réinsertion` → `reinsertion`. Used by filters on names. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function registerFunctions(db: Db): void {
+  db.function('comes_fold', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? fold(value) : value,
+  );
+}
+
+export { LATEST_VERSION };
