@@ -127,7 +127,11 @@ export const contract = {
     output: WorkspaceStatus,
   },
   'workspace.loadDemo': {
-    input: z.object({ seed: z.number().int().min(0).max(2 ** 31).optional() }),
+    input: z.object({
+      seed: z.number().int().min(0).max(2 ** 31).optional(),
+      /** Volume multiplier, for benchmarks (the CLI's `demo --scale`). */
+      scale: z.number().int().min(1).max(500).optional(),
+    }),
     output: WorkspaceStatus,
   },
   'dossiers.list': { input: DossierListInput, output: DossierListOutput },

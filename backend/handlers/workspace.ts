@@ -19,7 +19,7 @@ export const workspaceHandlers: DomainHandlers<BackendContext> = {
       populate: (db) =>
         generateDemo(db, {
           seed: input.seed ?? DEMO_DEFAULT_SEED,
-          scale: 1,
+          scale: input.scale ?? 1,
           today: ctx.today(),
           documentsDir: workspace.documentsDir,
         }),

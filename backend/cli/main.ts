@@ -1,0 +1,288 @@
+/**
+ * The command-line shell (secretariat automation): `npm run comes -- <command> [options]`.
+ * Every command goes through the same dispatcher as the UI, so it validates exactly as the UI
+ * does. Messages are French; a failure exits non-zero; nothing is written on refusal.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Method, MethodInput, MethodOutput } from '../../shared/contract';
+import { verifyAuditChain } from '../../db/audit';
+import { LATEST_VERSION, WorkspaceError } from '../../db/open';
+import { getMeta } from '../../db/queries/meta';
+import { countRows } from '../../db/queries/stats';
+import { belgianToday } from '../context';
+import { createBackend } from '../handlers/index';
+import { defaultWorkspaceDir } from '../paths';
+import { startShellServer } from '../server/http';
+import { Workspace } from '../workspace';
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+const usageError = (message: string) => new CliError(message, 2);
+
+interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, string | boolean | undefined>, io: Io): Promise<number>;
+}
+
+const workspaceOption = { workspace: { type: 'string' as const, short: 'w' } };
+const helpOption = { help: { type: 'boolean' as const, short: 'h' } };
+
+function requireString(values: Record<string, unknown>, name: string, command: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw usageError(`Option --${name} manquante. Voir « comes ${command} --help ».`);
+  }
+  return value;
+}
+
+function parseInteger(value: unknown, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw usageError(`--${name} doit être un nombre entier entre ${min} et ${max} (reçu : « ${text} »).`);
+  }
+  return Number(text);
+}
+
+function openWorkspace(dir: string): Workspace {
+  try {
+    return new Workspace(dir).open();
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+async function call<M extends Method>(workspace: Workspace, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const backend = createBackend({ workspace, today: () => belgianToday() });
+  const envelope = await backend.dispatch(method, input);
+  if (!envelope.ok) {
+    const details = (envelope.error.issues ?? []).map((issue) => `  - ${issue.path ? `${issue.path} : ` : ''}${issue.message}`);
+    throw new CliError([envelope.error.message, ...details].join('\n'));
+  }
+  return envelope.data as MethodOutput<M>;
+}
+
+export function rendererDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return resolve(here, '..', '..', 'out', 'renderer');
+}
+
+const PROFILE_LABELS = { secretariat: 'secrétariat', member: 'membre' } as const;
+
+const COMMANDS: Record<string, Command> = {
+  init: {
+    summary: 'Crée un espace de travail vide (profil secrétariat ou membre).',
+    usage: 'comes init --workspace DOSSIER --profile secretariat|member --name TEXTE',
+    options: { ...workspaceOption, profile: { type: 'string' }, name: { type: 'string' } },
+    async run(values, io) {
+      const dir = requireString(values, 'workspace', 'init');
+      const profile = requireString(values, 'profile', 'init');
+      if (profile !== 'secretariat' && profile !== 'member') {
+        throw usageError(`--profile doit valoir « secretariat » ou « member » (reçu : « ${profile} »).`);
+      }
+      const name = requireString(values, 'name', 'init');
+      const workspace = openWorkspace(dir);
+      try {
+        const status = await call(workspace, 'workspace.create', { profile, name });
+        io.out(`Espace de travail créé (${PROFILE_LABELS[profile]}) : ${status.path}`);
+      } finally {
+        workspace.close();
+      }
+      return 0;
+    },
+  },
+
+  demo: {
+    summary: 'Crée un espace de démonstration rempli de données fictives réalistes.',
+    usage: 'comes demo --workspace DOSSIER [--scale N] [--seed S]',
+    options: { ...workspaceOption, scale: { type: 'string' }, seed: { type: 'string' } },
+    async run(values, io) {
+      const dir = requireString(values, 'workspace', 'demo');
+      const scale = parseInteger(values.scale, 'scale', 1, 500);
+      const seed = parseInteger(values.seed, 'seed', 0, 2 ** 31);
+      const workspace = openWorkspace(dir);
+      try {
+        const started = Date.now();
+        await call(workspace, 'workspace.loadDemo', { ...(scale ? { scale } : {}), ...(seed !== undefined ? { seed } : {}) });
+        const counts = countRows(workspace.requireDb());
+        io.out(`Espace de démonstration créé : ${workspace.dir}`);
+        io.out(
+          `${counts.operators} opérateurs, ${counts.dossiers} dossiers, ${counts.sessions} séances, ` +
+            `${counts.members} membres, ${counts.documents} documents (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+        );
+      } finally {
+        workspace.close();
+      }
+      return 0;
+    },
+  },
+
+  serve: {
+    summary: 'Lance l’application dans le navigateur (serveur local sur 127.0.0.1).',
+    usage: 'comes serve [--workspace DOSSIER] [--port P]',
+    options: { ...workspaceOption, port: { type: 'string' } },
+    async run(values, io) {
+      const dir = typeof values.workspace === 'string' && values.workspace.trim() !== '' ? values.workspace : defaultWorkspaceDir();
+      const port = parseInteger(values.port, 'port', 0, 65535) ?? 0;
+      const staticDir = rendererDir();
+      if (!existsSync(join(staticDir, 'index.html'))) {
+        throw new CliError('L’interface n’est pas construite : lancez d’abord « npm run build ».');
+      }
+      const workspace = openWorkspace(dir);
+      const backend = createBackend({ workspace, today: () => belgianToday() });
+      let server;
+      try {
+        server = await startShellServer({ dispatcher: backend, staticDir, port });
+      } catch (error) {
+        workspace.close();
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new CliError(
+          code === 'EADDRINUSE' ? `Le port ${port} est déjà utilisé : choisissez-en un autre avec --port.` : `Impossible de démarrer le serveur : ${(error as Error).message}`,
+        );
+      }
+      io.out(`Espace de travail : ${workspace.dir}`);
+      io.out(`URL: ${server.url}`);
+      io.out('Ouvrez cette adresse dans votre navigateur. Ctrl+C pour arrêter.');
+      await new Promise<void>((resolveStop) => {
+        const stop = () => {
+          void server.close().then(() => {
+            workspace.close();
+            resolveStop();
+          });
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    },
+  },
+
+  check: {
+    summary: 'Vérifie l’intégrité de l’espace de travail (base, clés étrangères, schéma, journal d’audit).',
+    usage: 'comes check --workspace DOSSIER',
+    options: { ...workspaceOption },
+    async run(values, io) {
+      const dir = requireString(values, 'workspace', 'check');
+      const workspace = openWorkspace(dir);
+      try {
+        const db = workspace.db;
+        if (!db || !getMeta(db, 'profile')) throw new CliError(`Aucun espace de travail COMES dans ${workspace.dir}.`);
+        const faults: string[] = [];
+        const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+        const integrityOk = integrity.length === 1 && integrity[0]?.integrity_check === 'ok';
+        if (!integrityOk) faults.push(`Intégrité : ${integrity.map((r) => r.integrity_check).join(' ; ')}`);
+        const foreignKeys = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+        if (foreignKeys.length > 0) {
+          faults.push(
+            `Clés étrangères : ${foreignKeys.length} référence(s) rompue(s), par exemple ${foreignKeys
+              .slice(0, 3)
+              .map((f) => `${f.table} #${f.rowid} → ${f.parent}`)
+              .join(', ')}`,
+          );
+        }
+        const version = db.pragma('user_version', { simple: true }) as number;
+        if (version !== LATEST_VERSION) faults.push(`Schéma : version ${version}, attendue ${LATEST_VERSION}.`);
+        const brokenAt = verifyAuditChain(db);
+        if (brokenAt !== null) faults.push(`Journal d’audit : chaîne rompue à l’entrée n° ${brokenAt}.`);
+
+        io.out(`Espace de travail : ${workspace.dir}`);
+        io.out(`Intégrité de la base : ${integrityOk ? 'OK' : 'ERREUR'}`);
+        io.out(`Clés étrangères : ${foreignKeys.length === 0 ? 'OK' : 'ERREUR'}`);
+        io.out(`Version du schéma : ${version} (application : ${LATEST_VERSION})`);
+        io.out(`Journal d’audit : ${brokenAt === null ? 'OK' : 'ERREUR'}`);
+        if (faults.length > 0) {
+          for (const fault of faults) io.err(fault);
+          io.err(`${faults.length} problème(s) détecté(s).`);
+          return 1;
+        }
+        io.out('Aucun problème détecté.');
+        return 0;
+      } finally {
+        workspace.close();
+      }
+    },
+  },
+};
+
+function globalHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    'Dossiers COMES — ligne de commande',
+    '',
+    'Usage : npm run comes -- <commande> [options]',
+    '',
+    'Commandes :',
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Aide d’une commande : npm run comes -- <commande> --help',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(globalHelp());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Commande inconnue : « ${name} ».\n\n${globalHelp()}`);
+    return 2;
+  }
+  try {
+    const { values } = parseArgs({ args: rest, options: { ...command.options, ...helpOption }, strict: true, allowPositionals: false });
+    if (values.help) {
+      io.out(`${command.summary}\n\nUsage : ${command.usage}`);
+      return 0;
+    }
+    return await command.run(values as Record<string, string | boolean | undefined>, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${translateParseError((error as Error).message)}\nUsage : ${command.usage}`);
+      return 2;
+    }
+    io.err(`Erreur inattendue : ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+function translateParseError(message: string): string {
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `Option inconnue : ${unknown[1]}.`;
+  const missing = /Option '([^']+)' argument missing/.exec(message);
+  if (missing) return `L’option ${missing[1]} attend une valeur.`;
+  const positional = /Unexpected argument '([^']+)'/.exec(message);
+  if (positional) return `Argument inattendu : « ${positional[1]} ».`;
+  return `Arguments invalides : ${message}`;
+}
+
+const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.exitCode = code;
+}

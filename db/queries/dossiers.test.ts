@@ -1,0 +1,172 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bceFromBase } from '../../shared/bce';
+import { openDatabase, type Db } from '../open';
+import { getDossier, getDossierSessions, listDossiers, listParameters, listSql, type DossierListQuery } from './dossiers';
+
+let dir: string;
+let db: Db;
+
+const NOW = '2026-11-22T09:00:00.000Z';
+
+function addOperator(name: string, base: string, commune = 'Namur'): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO operators (bce, name, legal_form, social_enterprise, postcode, commune, province, sector, created_at, updated_at)
+         VALUES (?, ?, 'SC', 1, '5000', ?, 'NA', 'ressourcerie', ?, ?)`,
+      )
+      .run(bceFromBase(base), name, commune, NOW, NOW).lastInsertRowid,
+  );
+}
+
+function addDossier(reference: string, operatorId: number, fields: { scheme: string; kind: string; status: string; receivedOn: string; subject?: string }): number {
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO dossiers (reference, operator_id, scheme, kind, status, subject, received_on, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(reference, operatorId, fields.scheme, fields.kind, fields.status, fields.subject ?? 'Objet', fields.receivedOn, NOW, NOW).lastInsertRowid,
+  );
+}
+
+function addSession(number: number, heldOn: string): number {
+  return Number(db.prepare(`INSERT INTO sessions (number, held_on, status) VALUES (?, ?, 'closed')`).run(number, heldOn).lastInsertRowid);
+}
+
+function schedule(sessionId: number, dossierId: number, position: number): void {
+  db.prepare(`INSERT INTO agenda_items (session_id, dossier_id, section, position) VALUES (?, ?, 'agrements', ?)`).run(sessionId, dossierId, position);
+}
+
+const query = (overrides: Partial<DossierListQuery> = {}): DossierListQuery => ({
+  sort: { column: 'receivedOn', direction: 'desc' },
+  filters: {},
+  offset: 0,
+  limit: 50,
+  ...overrides,
+});
+
+let ids: Record<string, number>;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'comes-dossiers-'));
+  db = openDatabase(join(dir, 'comes.sqlite'), { create: true });
+  const reinsertion = addOperator('Réinsertion Éco-Jardins SC', '04000001', 'Liège');
+  const laverie = addOperator('Laverie sociale du Condroz ASBL', '04000002', 'Ciney');
+  const zeta = addOperator('Zeta Titres-Services SC', '04000003', 'Mons');
+  ids = {
+    a: addDossier('EI-2024-0001', reinsertion, { scheme: 'EI', kind: 'agrement', status: 'decided', receivedOn: '2024-02-01' }),
+    b: addDossier('IDESS-2025-0002', laverie, { scheme: 'IDESS', kind: 'renewal', status: 'scheduled', receivedOn: '2025-06-15', subject: 'Renouvellement — laverie 100 % sociale' }),
+    c: addDossier('EI-2025-0003', zeta, { scheme: 'EI', kind: 'activity_report', status: 'received', receivedOn: '2025-07-20' }),
+    d: addDossier('IES-2026-0004', reinsertion, { scheme: 'IES', kind: 'renewal', status: 'ready', receivedOn: '2026-01-10' }),
+  };
+  const s1 = addSession(101, '2025-09-04');
+  const s2 = addSession(102, '2025-09-18');
+  schedule(s1, ids.b!, 1);
+  schedule(s2, ids.b!, 1);
+  schedule(s1, ids.a!, 2);
+});
+
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const refs = (q: DossierListQuery) => listDossiers(db, q).rows.map((r) => r.reference);
+
+describe('the Dossiers list', () => {
+  it('lists the most recently received dossiers first by default, with operator and latest session', () => {
+    const { rows, total } = listDossiers(db, query());
+    expect(total).toBe(4);
+    expect(rows.map((r) => r.reference)).toEqual(['IES-2026-0004', 'EI-2025-0003', 'IDESS-2025-0002', 'EI-2024-0001']);
+    expect(rows[2]).toMatchObject({ operatorName: 'Laverie sociale du Condroz ASBL', sessionNumber: 102, sessionDate: '2025-09-18' });
+    expect(rows[0]).toMatchObject({ sessionNumber: null, sessionDate: null });
+  });
+
+  it('sorts by each column in both directions', () => {
+    expect(refs(query({ sort: { column: 'receivedOn', direction: 'asc' } }))[0]).toBe('EI-2024-0001');
+    expect(refs(query({ sort: { column: 'reference', direction: 'asc' } }))).toEqual(['EI-2024-0001', 'EI-2025-0003', 'IDESS-2025-0002', 'IES-2026-0004']);
+    // Accents do not push "Réinsertion" after "Zeta".
+    expect(listDossiers(db, query({ sort: { column: 'operator', direction: 'asc' } })).rows.map((r) => r.operatorName)[0]).toBe('Laverie sociale du Condroz ASBL');
+    expect(listDossiers(db, query({ sort: { column: 'operator', direction: 'desc' } })).rows[0]?.operatorName).toBe('Zeta Titres-Services SC');
+    // Status follows the workflow: received before ready before scheduled before decided.
+    expect(refs(query({ sort: { column: 'status', direction: 'asc' } }))).toEqual(['EI-2025-0003', 'IES-2026-0004', 'IDESS-2025-0002', 'EI-2024-0001']);
+  });
+
+  it('keeps dossiers without a session last when sorting by session, in both directions', () => {
+    expect(refs(query({ sort: { column: 'session', direction: 'asc' } })).slice(0, 2)).toEqual(['EI-2024-0001', 'IDESS-2025-0002']);
+    expect(refs(query({ sort: { column: 'session', direction: 'desc' } })).slice(0, 2)).toEqual(['IDESS-2025-0002', 'EI-2024-0001']);
+  });
+
+  it('filters by scheme, kind and status, and counts the filtered total', () => {
+    expect(listDossiers(db, query({ filters: { schemes: ['EI'] } })).total).toBe(2);
+    expect(refs(query({ filters: { schemes: ['EI', 'IES'], kinds: ['renewal'] } }))).toEqual(['IES-2026-0004']);
+    expect(refs(query({ filters: { statuses: ['scheduled', 'decided'] } }))).toEqual(['IDESS-2025-0002', 'EI-2024-0001']);
+    expect(listDossiers(db, query({ filters: { schemes: [] } })).total).toBe(4);
+  });
+
+  it('filters on text ignoring case and accents, across reference, operator, commune and subject', () => {
+    expect(refs(query({ filters: { text: 'reinsertion' } }))).toEqual(['IES-2026-0004', 'EI-2024-0001']);
+    expect(refs(query({ filters: { text: 'LIÈGE' } }))).toHaveLength(2);
+    expect(refs(query({ filters: { text: 'idess-2025' } }))).toEqual(['IDESS-2025-0002']);
+    expect(listDossiers(db, query({ filters: { text: 'laverie', schemes: ['EI'] } })).total).toBe(0);
+  });
+
+  it('finds an operator by its BCE number typed with or without dots', () => {
+    const bce = bceFromBase('04000003');
+    const dotted = `${bce.slice(0, 4)}.${bce.slice(4, 7)}.${bce.slice(7)}`;
+    expect(refs(query({ filters: { text: dotted } }))).toEqual(['EI-2025-0003']);
+    expect(refs(query({ filters: { text: bce } }))).toEqual(['EI-2025-0003']);
+  });
+
+  it('treats % and _ typed by the user as plain characters', () => {
+    expect(refs(query({ filters: { text: '100 %' } }))).toEqual(['IDESS-2025-0002']);
+    expect(listDossiers(db, query({ filters: { text: '%' } })).total).toBe(1);
+    expect(listDossiers(db, query({ filters: { text: '_' } })).total).toBe(0);
+  });
+
+  it('pages with offset and limit while the total stays the whole count', () => {
+    const page = listDossiers(db, query({ offset: 1, limit: 2 }));
+    expect(page.total).toBe(4);
+    expect(page.rows.map((r) => r.reference)).toEqual(['EI-2025-0003', 'IDESS-2025-0002']);
+  });
+});
+
+describe('a dossier', () => {
+  it('reads its header facts and the sessions it was on, in date order', () => {
+    expect(getDossier(db, ids.b!)).toMatchObject({ reference: 'IDESS-2025-0002', scheme: 'IDESS', kind: 'renewal', receivedOn: '2025-06-15' });
+    expect(getDossierSessions(db, ids.b!).map((s) => s.number)).toEqual([101, 102]);
+    expect(getDossier(db, 999_999)).toBeUndefined();
+  });
+
+  it('keeps the latest session when an agenda item is removed', () => {
+    db.prepare('DELETE FROM agenda_items WHERE dossier_id = ? AND session_id = (SELECT id FROM sessions WHERE number = 102)').run(ids.b!);
+    expect(listDossiers(db, query({ filters: { text: 'IDESS' } })).rows[0]?.sessionNumber).toBe(101);
+  });
+});
+
+describe('query plans of the hot queries', () => {
+  const plan = (sql: string, params: Record<string, unknown>) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
+
+  it('reads the first page by received date through its index, without sorting the table', () => {
+    const detail = plan(listSql({ column: 'receivedOn', direction: 'desc' }), { ...listParameters({}), limit: 200, offset: 0 });
+    expect(detail).toContain('USING INDEX dossiers_received');
+    expect(detail).not.toContain('TEMP B-TREE');
+  });
+
+  it('reads the first page by reference through the unique index on references', () => {
+    const detail = plan(listSql({ column: 'reference', direction: 'asc' }), { ...listParameters({ schemes: ['EI'] }), limit: 200, offset: 0 });
+    expect(detail).toMatch(/USING INDEX sqlite_autoindex_dossiers/);
+    expect(detail).not.toContain('TEMP B-TREE');
+  });
+
+  it('reaches an operator, a dossier and its agenda items by index', () => {
+    expect(plan('SELECT * FROM dossiers WHERE id = @id', { id: 1 })).toMatch(/INTEGER PRIMARY KEY/);
+    expect(plan('SELECT * FROM agenda_items WHERE dossier_id = @id', { id: 1 })).toContain('agenda_items_dossier');
+    expect(plan('SELECT * FROM dossiers WHERE operator_id = @id ORDER BY received_on', { id: 1 })).toContain('dossiers_operator');
+  });
+});
