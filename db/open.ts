@@ -26,12 +26,27 @@ export class WorkspaceError extends Error {
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
-function readHeader(file: string): string {
+let nativeBinding: string | undefined;
+
+/**
+ * Points better-sqlite3 at an addon built for another ABI. The desktop shell uses the copy built
+ * for Electron by scripts/fetch-electron.mjs, so that the Node build stays in place for the CLI,
+ * the browser shell and the tests.
+ */
+export function useNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
+const driverOptions = () => (nativeBinding ? { nativeBinding } : {});
+/** The 100-byte database header plus the 8 first bytes of page 1's b-tree header (sqlite_schema). */
+const START_BYTES = 108;
+
+function readStart(file: string): Buffer {
   const fd = openSync(file, 'r');
   try {
-    const buffer = Buffer.alloc(16);
-    const read = readSync(fd, buffer, 0, 16, 0);
-    return buffer.subarray(0, read).toString('latin1');
+    const buffer = Buffer.alloc(START_BYTES);
+    const read = readSync(fd, buffer, 0, START_BYTES, 0);
+    return buffer.subarray(0, read);
   } finally {
     closeSync(fd);
   }
@@ -40,23 +55,45 @@ function readHeader(file: string): string {
 interface Inspection {
   applicationId: number;
   userVersion: number;
-  objectCount: number;
+  hasObjects: boolean;
 }
 
-/** Reads the identity of an existing file read-only, so that a refused file is never modified. */
-function inspect(file: string): Inspection {
+const corrupt = (file: string, detail: string) =>
+  new WorkspaceError('corrupt', `Le fichier ${file} est endommagé ou illisible (${detail}). Il n’a pas été modifié.`);
+
+/**
+ * Reads the identity of an existing file without writing anything next to it. The fields live in
+ * the file's header (https://sqlite.org/fileformat.html): reading them directly matters because a
+ * read-only SQLite connection to a WAL-mode file creates `-wal` and `-shm` files beside it.
+ * Only when a non-empty `-wal` already exists (the header may then be stale) is SQLite asked.
+ */
+function inspect(file: string, start: Buffer): Inspection {
+  const wal = `${file}-wal`;
+  if (existsSync(wal) && statSync(wal).size > 0) return inspectWithSqlite(file);
+  if (start.length < START_BYTES) throw corrupt(file, 'fichier tronqué');
+  const rawPageSize = start.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) throw corrupt(file, 'en-tête invalide');
+  const schemaPageType = start[100];
+  if (schemaPageType !== 0x0d && schemaPageType !== 0x05) throw corrupt(file, 'en-tête invalide');
+  return {
+    userVersion: start.readInt32BE(60),
+    applicationId: start.readInt32BE(68),
+    // A leaf page 1 lists its objects itself; an interior one means many objects.
+    hasObjects: schemaPageType === 0x05 || start.readUInt16BE(103) > 0,
+  };
+}
+
+function inspectWithSqlite(file: string): Inspection {
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(file, { readonly: true, fileMustExist: true, ...driverOptions() });
     const applicationId = db.pragma('application_id', { simple: true }) as number;
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     const objectCount = (db.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
-    return { applicationId, userVersion, objectCount };
+    return { applicationId, userVersion, hasObjects: objectCount > 0 };
   } catch (error) {
-    throw new WorkspaceError(
-      'corrupt',
-      `Le fichier ${file} est endommagé ou illisible (${(error as Error).message}). Il n’a pas été modifié.`,
-    );
+    throw corrupt(file, (error as Error).message);
   } finally {
     db?.close();
   }
@@ -77,14 +114,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw new WorkspaceError('missing', `Aucune base COMES à l’emplacement ${file}.`);
   }
   if (exists) {
-    if (readHeader(file) !== SQLITE_HEADER) {
+    const start = readStart(file);
+    if (start.subarray(0, SQLITE_HEADER.length).toString('latin1') !== SQLITE_HEADER) {
       throw new WorkspaceError(
         'not_sqlite',
         `Le fichier ${file} n’est pas une base de données Dossiers COMES. Il n’a pas été modifié.`,
       );
     }
-    const found = inspect(file);
-    const blank = found.applicationId === 0 && found.userVersion === 0 && found.objectCount === 0;
+    const found = inspect(file, start);
+    const blank = found.applicationId === 0 && found.userVersion === 0 && !found.hasObjects;
     if (found.applicationId !== APPLICATION_ID && !blank) {
       throw new WorkspaceError(
         'foreign',
@@ -100,7 +138,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
   }
 
-  const db = new Database(file);
+  const db = new Database(file, driverOptions());
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -13,13 +13,14 @@
  * Never throws: every failure is explained (French, then English). Exit code 1 when something is
  * missing, unless --optional is given (then always 0).
  *
- * Afterwards better-sqlite3 is built for Electron, not for Node: Node-side tools (vitest, the
- * CLI, the browser shell) need `npm rebuild better-sqlite3` to get the Node build back.
+ * The Electron build of the addon is copied to node_modules/.comes-electron/better_sqlite3.node
+ * (the desktop shell loads it from there through better-sqlite3's `nativeBinding` option), then
+ * better-sqlite3 is rebuilt for Node, so that the CLI, the browser shell and the tests keep working.
  *
  *   node scripts/fetch-electron.mjs [--optional] [--skip-rebuild]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,8 @@ const args = new Set(process.argv.slice(2));
 const optional = args.has('--optional');
 const skipRebuild = args.has('--skip-rebuild');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const builtAddon = join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+const electronAddon = join(root, 'node_modules', '.comes-electron', 'better_sqlite3.node');
 
 function say(fr, en) {
   console.log(`• ${fr}\n  ${en}`);
@@ -126,12 +129,25 @@ if (!skipRebuild) {
       rebuild.error ? String(rebuild.error) : `npm rebuild exit status ${String(rebuild.status ?? rebuild.signal)}`,
     );
   }
+  mkdirSync(dirname(electronAddon), { recursive: true });
+  copyFileSync(builtAddon, electronAddon);
+  say(`Module pour Electron copié dans ${electronAddon}`, `Electron build of the addon copied to ${electronAddon}`);
+  const restore = run(npm, ['rebuild', 'better-sqlite3', '--ignore-scripts=false']);
+  if (restore.status !== 0) {
+    fail(
+      'better-sqlite3 n’a pas pu être reconstruit pour Node : lancez `npm rebuild better-sqlite3`.',
+      'better-sqlite3 could not be rebuilt for Node: run `npm rebuild better-sqlite3`.',
+    );
+  }
 }
 
 // 3. Does Electron's Node load it?
 const probe = spawnSync(
   executable,
-  ['-e', "const D = require('better-sqlite3'); const db = new D(':memory:'); db.prepare('select 1').get(); db.close();"],
+  [
+    '-e',
+    `const D = require('better-sqlite3'); const db = new D(':memory:', { nativeBinding: ${JSON.stringify(electronAddon)} }); db.prepare('select 1').get(); db.close();`,
+  ],
   { cwd: root, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, encoding: 'utf8', timeout: 60_000 },
 );
 if (probe.status !== 0) {
@@ -147,8 +163,6 @@ say(
   'Electron loads better-sqlite3: the desktop app can start (npx electron out/main/index.js after electron-vite build).',
 );
 say(
-  'Attention : better-sqlite3 est maintenant compilé pour Electron. Pour les outils Node (vitest, CLI, shell navigateur), ' +
-    'revenez à la version Node avec `npm rebuild better-sqlite3`.',
-  'Note: better-sqlite3 is now built for Electron. For Node tools (vitest, CLI, browser shell), ' +
-    'go back to the Node build with `npm rebuild better-sqlite3`.',
+  'Electron charge better-sqlite3 : l’application de bureau peut démarrer (npm start).',
+  'Electron loads better-sqlite3: the desktop app can start (npm start).',
 );

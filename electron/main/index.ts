@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { belgianToday } from '../../backend/context';
 import { createBackend } from '../../backend/handlers/index';
+import { useNativeBinding } from '../../db/open';
 import type { Workspace } from '../../backend/workspace';
 import { createInvokeHandler, INVOKE_CHANNEL } from './ipc';
 import { APP_NAME, buildMenuTemplate } from './menu';
@@ -18,6 +19,7 @@ import { openWorkspace, resolveWorkspaceDir, StartupError } from './startup';
 import { createMainWindow, getMainWindow } from './window';
 
 const paths = shellPaths(import.meta.url);
+useNativeBinding(paths.sqliteBinding);
 const devTools = !app.isPackaged;
 
 // Every renderer sandboxed, whatever a future window asks for.

@@ -5,10 +5,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ELECTRON_SQLITE_BINDING } from '../../electron/main/paths';
 
 export type Availability = { ok: true; executable: string } | { ok: false; reason: string };
 
-const INSTALL_HINT = 'run `node node_modules/electron/install.js` where downloads are allowed (or `node scripts/fetch-electron.mjs`)';
+const INSTALL_HINT = 'run `node node_modules/electron/install.js` where downloads are allowed (or `npm run setup:electron`)';
 
 /** Mirrors node_modules/electron/index.js: path.txt names the executable inside dist/. */
 export function electronBinary(root: string, env: NodeJS.ProcessEnv = process.env): Availability {
@@ -34,7 +35,10 @@ export function electronBinary(root: string, env: NodeJS.ProcessEnv = process.en
  * unless rebuilt for Electron. Loads it with Electron's own Node (ELECTRON_RUN_AS_NODE).
  */
 export function betterSqliteInElectron(root: string, executable: string): Availability {
-  const script = "const D = require('better-sqlite3'); const db = new D(':memory:'); db.prepare('select 1').get(); db.close();";
+  // The desktop shell loads the Electron build that scripts/fetch-electron.mjs puts aside, when present.
+  const binding = join(root, ELECTRON_SQLITE_BINDING);
+  const options = existsSync(binding) ? `{ nativeBinding: ${JSON.stringify(binding)} }` : '{}';
+  const script = `const D = require('better-sqlite3'); const db = new D(':memory:', ${options}); db.prepare('select 1').get(); db.close();`;
   const result = spawnSync(executable, ['-e', script], {
     cwd: root,
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
@@ -53,7 +57,7 @@ export function betterSqliteInElectron(root: string, executable: string): Availa
     ok: false,
     reason:
       `better-sqlite3 cannot be loaded by Electron (${line.slice(0, 300)}): rebuild it for Electron with ` +
-      '`node scripts/fetch-electron.mjs` (or `npx @electron/rebuild -f -w better-sqlite3`) where downloads are allowed',
+      '`npm run setup:electron` where downloads are allowed',
   };
 }
 
