@@ -2,8 +2,8 @@
  * A workspace is a folder holding `comes.sqlite` and `documents/` (attached files stored by
  * content hash). This module opens, creates and describes one; it never imports Electron.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { WorkspaceStatus } from '../shared/contract';
 import type { Profile } from '../shared/domain';
 import { appendAudit } from '../db/audit';
@@ -32,7 +32,8 @@ export class Workspace {
 
   /** True when the folder already holds a database (valid or not). */
   hasDatabase(): boolean {
-    return existsSync(this.dbFile);
+    // An empty file (a crash before the first write) holds nothing to protect: create() reuses it.
+    return existsSync(this.dbFile) && statSync(this.dbFile).size > 0;
   }
 
   /**
@@ -92,25 +93,50 @@ export class Workspace {
     if (this.handle && getMeta(this.handle, 'profile')) {
       throw new AppError('CONFLICT', `Un espace de travail existe déjà dans ${this.dir}. Il n’a pas été modifié.`);
     }
-    mkdirSync(this.documentsDir, { recursive: true });
-    const db = this.handle ?? openDatabase(this.dbFile, { create: true });
-    const now = options.now ?? new Date().toISOString();
-    db.transaction(() => {
-      setMeta(db, 'profile', profile);
-      setMeta(db, 'name', name);
-      setMeta(db, 'is_demo', options.isDemo ? '1' : '0');
-      setMeta(db, 'created_at', now);
-      appendAudit(db, { actor: name, action: 'workspace.create', entity: 'workspace', changes: { profile, name }, at: now });
-      options.populate?.(db);
-    })();
-    this.handle = db;
-    return db;
+    // What this call creates, so that a failure removes it again: no half-made workspace.
+    const createdRoot = topmostMissing(this.dir);
+    const createdDocuments = !existsSync(this.documentsDir);
+    const openedHere = !this.handle;
+    let db: Db | null = this.handle;
+    try {
+      mkdirSync(this.documentsDir, { recursive: true });
+      const target = db ?? (db = openDatabase(this.dbFile, { create: true }));
+      const now = options.now ?? new Date().toISOString();
+      target.transaction(() => {
+        setMeta(target, 'profile', profile);
+        setMeta(target, 'name', name);
+        setMeta(target, 'is_demo', options.isDemo ? '1' : '0');
+        setMeta(target, 'created_at', now);
+        appendAudit(target, { actor: name, action: 'workspace.create', entity: 'workspace', changes: { profile, name }, at: now });
+        options.populate?.(target);
+      })();
+      this.handle = target;
+      return target;
+    } catch (error) {
+      if (openedHere) {
+        db?.close();
+        for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(this.dbFile + suffix, { force: true });
+      }
+      if (createdRoot) rmSync(createdRoot, { recursive: true, force: true });
+      else if (createdDocuments) rmSync(this.documentsDir, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   close(): void {
     this.handle?.close();
     this.handle = null;
   }
+}
+
+/** The highest folder of `dir`'s path that does not exist yet (what `mkdir -p` would create), or null. */
+function topmostMissing(dir: string): string | null {
+  let missing: string | null = null;
+  for (let current = dir; !existsSync(current); current = dirname(current)) {
+    missing = current;
+    if (dirname(current) === current) break;
+  }
+  return missing;
 }
 
 export { LATEST_VERSION, WorkspaceError };

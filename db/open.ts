@@ -12,7 +12,7 @@ export type Db = Database.Database;
 /** `PRAGMA application_id` of every COMES workspace: 'COME' in ASCII. */
 export const APPLICATION_ID = 0x434f4d45;
 
-export type WorkspaceErrorReason = 'missing' | 'not_sqlite' | 'foreign' | 'too_new' | 'corrupt';
+export type WorkspaceErrorReason = 'missing' | 'not_sqlite' | 'foreign' | 'too_new' | 'corrupt' | 'migration_failed';
 
 export class WorkspaceError extends Error {
   constructor(
@@ -159,11 +159,19 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.up);
-      if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    try {
+      db.transaction(() => {
+        db.exec(migration.up);
+        if (migration.version === 1) db.pragma(`application_id = ${APPLICATION_ID}`);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } catch (error) {
+      throw new WorkspaceError(
+        'migration_failed',
+        `La mise à jour du schéma vers la version ${migration.version} (${migration.name}) a échoué : ${(error as Error).message}. ` +
+          'L’espace de travail est resté dans sa version précédente.',
+      );
+    }
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -269,13 +269,22 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 }
 
 function translateParseError(message: string): string {
+  // node:util parseArgs names options like `-w, --workspace <value>`: keep the long name.
+  const option = (raw: string | undefined) => /--[\w-]+/.exec(raw ?? '')?.[0] ?? raw ?? '';
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `Option inconnue : ${unknown[1]}.`;
   const missing = /Option '([^']+)' argument missing/.exec(message);
-  if (missing) return `L’option ${missing[1]} attend une valeur.`;
+  if (missing) return `L’option ${option(missing[1])} attend une valeur.`;
+  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) {
+    const name = option(ambiguous[1]);
+    return `La valeur de l’option ${name} commence par un tiret : écrivez ${name}=VALEUR si c’est voulu.`;
+  }
+  const noValue = /Option '([^']+)' does not take an argument/.exec(message);
+  if (noValue) return `L’option ${option(noValue[1])} ne prend pas de valeur.`;
   const positional = /Unexpected argument '([^']+)'/.exec(message);
   if (positional) return `Argument inattendu : « ${positional[1]} ».`;
-  return `Arguments invalides : ${message}`;
+  return 'Arguments invalides.';
 }
 
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -82,6 +82,18 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** True when the request path, percent-decoded, has a `..` segment (browsers never send one). */
+function hasDotDotSegment(rawUrl: string): boolean {
+  const path = rawUrl.split(/[?#]/, 1)[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false; // malformed escapes: serveStatic answers 400
+  }
+  return decoded.split(/[\\/]/).includes('..');
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -118,6 +130,9 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
     if (origin !== undefined && !allowedOrigins().has(origin)) {
       return refuse(res, 403, 'FORBIDDEN', 'Origine refusée : seule l’application elle-même peut appeler ce serveur.');
     }
+    // `new URL` would resolve `/../../etc/passwd` (or `%2e%2e`) to `/etc/passwd`, which the
+    // single-page fallback then answers with index.html: refuse dot segments outright instead.
+    if (hasDotDotSegment(req.url ?? '/')) return refuse(res, 404, 'NOT_FOUND', 'Introuvable.');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
 
     if (url.pathname === '/rpc') {
