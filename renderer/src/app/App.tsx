@@ -1,0 +1,76 @@
+/** Opens the workspace: welcome screen when there is none, else the app frame and its routes. */
+import { useCallback, useEffect, useState } from 'react';
+import type { WorkspaceStatus } from '../../../shared/contract';
+import { call } from '../api/client';
+import { DossierPage } from '../dossiers/DossierPage';
+import { DossiersPage } from '../dossiers/DossiersPage';
+import { forgetList } from '../dossiers/listState';
+import { dossierPages } from '../dossiers/pageStore';
+import { errorMessage, useI18n } from '../i18n';
+import { WelcomeScreen } from '../welcome/WelcomeScreen';
+import { AppFrame } from './AppFrame';
+import { navigate, useRoute } from './router';
+
+type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | WorkspaceStatus;
+
+export function App() {
+  const { t } = useI18n();
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const route = useRoute();
+
+  useEffect(() => {
+    let live = true;
+    call('workspace.status', {}).then(
+      (status) => live && setBoot(status),
+      (error: unknown) => live && setBoot({ state: 'failed', error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  useEffect(() => {
+    if (route.name === 'unknown') navigate('#/dossiers', { replace: true });
+  }, [route.name]);
+
+  const onWorkspaceReady = useCallback((status: WorkspaceStatus) => {
+    dossierPages.clear();
+    forgetList();
+    navigate('#/dossiers', { replace: true });
+    setBoot(status);
+  }, []);
+
+  if (boot.state === 'loading') {
+    return (
+      <div className="boot" role="status">
+        <span className="spinner" aria-hidden="true" /> {t.app.loading}
+      </div>
+    );
+  }
+  if (boot.state === 'failed') {
+    return (
+      <div className="boot boot-error" role="alert">
+        <h1>{t.app.startupErrorTitle}</h1>
+        <p>{errorMessage(boot.error, t)}</p>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            setBoot({ state: 'loading' });
+            setAttempt((n) => n + 1);
+          }}
+        >
+          {t.app.retry}
+        </button>
+      </div>
+    );
+  }
+  if (boot.state === 'empty') return <WelcomeScreen path={boot.path} onReady={onWorkspaceReady} />;
+
+  return (
+    <AppFrame workspace={boot} current="dossiers">
+      {route.name === 'dossier' ? <DossierPage key={route.id ?? 'none'} id={route.id} /> : <DossiersPage search={route.name === 'dossiers' ? route.search : ''} />}
+    </AppFrame>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * Test fixtures: `demoUrl` (the shared demo workspace, read-only tests) and `emptyShell`
+ * (a fresh empty workspace served for one test, for the welcome screen).
+ */
+import { rmSync } from 'node:fs';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { startShell, tempWorkspaceDir, type ShellProcess } from './server';
+
+export const test = base.extend<{ demoUrl: string; emptyShell: ShellProcess }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured first argument.
+  demoUrl: async ({}, use) => {
+    const url = process.env.COMES_E2E_DEMO_URL;
+    if (!url) throw new Error(process.env.COMES_E2E_DEMO_ERROR ?? 'COMES_E2E_DEMO_URL is not set: the global setup did not run.');
+    await use(url);
+  },
+  // eslint-disable-next-line no-empty-pattern -- idem.
+  emptyShell: async ({}, use) => {
+    const dir = tempWorkspaceDir('empty');
+    const shell = await startShell(dir);
+    try {
+      await use(shell);
+    } finally {
+      await shell.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+export { expect };
+
+/** The Dossiers grid and its parts. */
+export function grid(page: Page) {
+  const root = page.getByRole('grid', { name: 'Liste des dossiers' });
+  const bodyRows = root.locator('.grid-body [role="row"]:not(.is-loading)');
+  return { root, bodyRows, count: page.getByTestId('result-count') };
+}
+
+/** Column positions in a body row. */
+export const COL = { reference: 0, operator: 1, scheme: 2, kind: 3, status: 4, receivedOn: 5, session: 6 } as const;
+
+/** The text of one column in every loaded, rendered row (DOM order = list order). */
+export async function columnTexts(rows: Locator, column: number): Promise<string[]> {
+  return rows.evaluateAll(
+    (elements, index) => elements.map((row) => (row.querySelectorAll('[role="gridcell"]')[index]?.textContent ?? '').trim()),
+    column,
+  );
+}
+
+/** `05/03/2026` → `2026-03-05`, for comparing dates shown in the table. */
+export function isoFromShown(date: string): string {
+  const [day, month, year] = date.split('/');
+  return `${year}-${month}-${day}`;
+}
+
+/** The number in « 1 234 dossiers » (any kind of space as group separator). */
+export function countValue(text: string): number {
+  const match = /^([\d\s\u00a0\u202f]+)\s+dossiers?$/.exec(text.trim());
+  if (!match?.[1]) throw new Error(`Not a dossier count: « ${text} »`);
+  return Number(match[1].replace(/\D/g, ''));
+}
+
+/** Opens the app and waits until the Dossiers table shows its count. */
+export async function openDossiers(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Dossiers' })).toBeVisible();
+  await expect(grid(page).count).toHaveText(/^[\d\s\u00a0\u202f]+ dossiers?$/);
+}
+
+/** Accent- and case-insensitive form, as the backend's search folds text. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
