@@ -95,11 +95,10 @@ function insertDossier(db: Db, id: number, subject: string, operatorId = 1): voi
   ).run(id, `D-2026-${String(id).padStart(3, '0')}`, operatorId, subject, NOW, NOW);
 }
 
-describe('migration 1 on a new file', () => {
+describe('the migrations on a new file', () => {
   it('sets user_version and the COMES application_id, WAL and foreign keys', () => {
     const db = open();
     expect(LATEST_VERSION).toBe(MIGRATIONS.length);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(APPLICATION_ID).toBe(0x434f4d45);
@@ -256,7 +255,7 @@ describe('refusals leave the file as it was (bytes, mtime, no -wal/-shm)', () =>
 
 describe('a failing migration', () => {
   const broken: Migration = {
-    version: 2,
+    version: MIGRATIONS.length + 1,
     name: 'broken on purpose',
     up: 'CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT; CREATE TABLE oops (id INTEGER PRIMARY KEY,,) STRICT;',
   };
@@ -274,21 +273,21 @@ describe('a failing migration', () => {
     }
   };
 
-  it('on a new file: migration 1 stays applied, nothing of migration 2 remains', () => {
+  it('on a new file: the known migrations stay applied, nothing of the broken one remains', () => {
     const error = refusal(() => openDatabase(file, { create: true, migrations: [...MIGRATIONS, broken] }));
     expect(error.reason).toBe('migration_failed');
-    expect(error.message).toMatch(/mise à jour du schéma vers la version 2 \(broken on purpose\) a échoué/);
-    expect(facts()).toEqual({ version: 1, halfDone: { n: 0 }, meta: { n: 1 } });
+    expect(error.message).toContain(`mise à jour du schéma vers la version ${MIGRATIONS.length + 1} (broken on purpose) a échoué`);
+    expect(facts()).toEqual({ version: MIGRATIONS.length, halfDone: { n: 0 }, meta: { n: 1 } });
     // The app (which knows migration 1 only) opens it normally afterwards.
-    expect(open(file, {}).pragma('user_version', { simple: true })).toBe(1);
+    expect(open(file, {}).pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
   });
 
-  it('on an existing database: user_version stays 1 and its data is intact', () => {
+  it('on an existing database: user_version stays at the last good version and its data is intact', () => {
     const db = open();
     insertOperator(db);
     db.close();
     refusal(() => openDatabase(file, { migrations: [...MIGRATIONS, broken] }));
-    expect(facts()).toEqual({ version: 1, halfDone: { n: 0 }, meta: { n: 1 } });
+    expect(facts()).toEqual({ version: MIGRATIONS.length, halfDone: { n: 0 }, meta: { n: 1 } });
     expect(open(file, {}).prepare('SELECT count(*) AS n FROM operators').get()).toEqual({ n: 1 });
   });
 });

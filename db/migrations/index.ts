@@ -1,8 +1,9 @@
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-review';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rendererDir, runCli } from '../../backend/cli/main';
-import { APPLICATION_ID } from '../../db/open';
+import { APPLICATION_ID, LATEST_VERSION } from '../../db/open';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../shared/security';
 import { commandLine, descendants, exited, looksFrench, REPO_ROOT, run, snapshot, tempDir, waitForLine } from './helpers';
 
@@ -172,7 +172,7 @@ describe('check', () => {
       `Espace de travail : ${ws}`,
       'Intégrité de la base : OK',
       'Clés étrangères : OK',
-      'Version du schéma : 1 (application : 1)',
+      `Version du schéma : ${LATEST_VERSION} (application : ${LATEST_VERSION})`,
       'Journal d’audit : OK',
       'Aucun problème détecté.',
     ]);
@@ -290,7 +290,9 @@ describe('a workspace that is not a COMES workspace: every command refuses and c
         db.close();
         return dir;
       },
-      message: /version plus récente de Dossiers COMES \(schéma 99, cette version connaît le schéma 1\)\. Mettez l’application à jour ; le fichier n’a pas été modifié\./,
+      message: new RegExp(
+        `version plus récente de Dossiers COMES \\(schéma 99, cette version connaît le schéma ${LATEST_VERSION}\\)\\. Mettez l’application à jour ; le fichier n’a pas été modifié\\.`,
+      ),
     },
     {
       title: 'comes.sqlite has a SQLite signature and a garbled header',

@@ -1,36 +1,7 @@
-/**
- * The contract between the UI and the backend: every method, keyed `'domain.verb'`,
- * with the zod schema of its input and of its output. Both transports (Electron IPC,
- * HTTP on 127.0.0.1) and the CLI carry exactly these payloads: JSON-safe values only.
- */
+/** Dossiers: the table of all dossiers and a dossier's header facts. */
 import { z } from 'zod';
-import {
-  AgrementScheme,
-  DossierKind,
-  DossierStatus,
-  IsoDate,
-  LegalForm,
-  Profile,
-  Province,
-  Scheme,
-  SessionStatus,
-  Term,
-} from './domain';
-
-const Id = z.number().int().positive();
-
-export const WorkspaceStatus = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('empty'), path: z.string() }),
-  z.object({
-    state: z.literal('ready'),
-    path: z.string(),
-    profile: Profile,
-    name: z.string(),
-    isDemo: z.boolean(),
-    schemaVersion: z.number().int(),
-  }),
-]);
-export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>;
+import { AgrementScheme, DossierKind, DossierStatus, IsoDate, LegalForm, Province, Scheme, SessionStatus, Term } from '../domain';
+import { Id } from './common';
 
 export const DOSSIER_SORT_COLUMNS = ['reference', 'operator', 'scheme', 'kind', 'status', 'receivedOn', 'session'] as const;
 export const DossierSortColumn = z.enum(DOSSIER_SORT_COLUMNS);
@@ -112,38 +83,7 @@ export const DossierHeader = z.object({
 });
 export type DossierHeader = z.infer<typeof DossierHeader>;
 
-/** Every method: its input and output schemas. */
-export const contract = {
-  'workspace.status': { input: z.object({}), output: WorkspaceStatus },
-  'workspace.create': {
-    input: z.object({
-      profile: Profile,
-      name: z
-        .string()
-        .trim()
-        .min(1, 'Indiquez un nom pour l’espace de travail.')
-        .max(120, 'Le nom ne peut dépasser 120 caractères.'),
-    }),
-    output: WorkspaceStatus,
-  },
-  'workspace.loadDemo': {
-    input: z.object({
-      seed: z.number().int().min(0).max(2 ** 31).optional(),
-      /** Volume multiplier, for benchmarks (the CLI's `demo --scale`). */
-      scale: z.number().int().min(1).max(500).optional(),
-    }),
-    output: WorkspaceStatus,
-  },
+export const dossiersContract = {
   'dossiers.list': { input: DossierListInput, output: DossierListOutput },
   'dossiers.get': { input: z.object({ id: Id }), output: DossierHeader },
 } as const;
-
-export type Contract = typeof contract;
-export type Method = keyof Contract;
-export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
-export type MethodParsedInput<M extends Method> = z.output<Contract[M]['input']>;
-export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
-
-export function isMethod(name: unknown): name is Method {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
-}
