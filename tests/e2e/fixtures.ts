@@ -1,12 +1,13 @@
 /**
- * Test fixtures: `demoUrl` (the shared demo workspace, read-only tests) and `emptyShell`
- * (a fresh empty workspace served for one test, for the welcome screen).
+ * Test fixtures: `demoUrl` (the shared demo workspace, read-only tests), `emptyShell`
+ * (a fresh empty workspace served for one test, for the welcome screen) and `freshDemo`
+ * (a demo workspace of its own for one test that changes data: edits, notes, documents, views).
  */
 import { rmSync } from 'node:fs';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
-import { startShell, tempWorkspaceDir, type ShellProcess } from './server';
+import { createDemoWorkspace, startShell, tempWorkspaceDir, type ShellProcess } from './server';
 
-export const test = base.extend<{ demoUrl: string; emptyShell: ShellProcess }>({
+export const test = base.extend<{ demoUrl: string; emptyShell: ShellProcess; freshDemo: ShellProcess & { dir: string } }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a destructured first argument.
   demoUrl: async ({}, use) => {
     const url = process.env.COMES_E2E_DEMO_URL;
@@ -19,6 +20,18 @@ export const test = base.extend<{ demoUrl: string; emptyShell: ShellProcess }>({
     const shell = await startShell(dir);
     try {
       await use(shell);
+    } finally {
+      await shell.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+  // eslint-disable-next-line no-empty-pattern -- idem.
+  freshDemo: async ({}, use) => {
+    const dir = tempWorkspaceDir('fresh-demo');
+    await createDemoWorkspace(dir);
+    const shell = await startShell(dir);
+    try {
+      await use(Object.assign(shell, { dir }));
     } finally {
       await shell.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { dossierPages } from '../dossiers/pageStore';
 import { errorMessage, useI18n } from '../i18n';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { AppFrame } from './AppFrame';
-import { navigate, useRoute } from './router';
+import { navigate, sectionOf, useRoute, type Route } from './router';
 
 type Boot = { state: 'loading' } | { state: 'failed'; error: unknown } | WorkspaceStatus;
 
@@ -69,8 +69,20 @@ export function App() {
   if (boot.state === 'empty') return <WelcomeScreen path={boot.path} onReady={onWorkspaceReady} />;
 
   return (
-    <AppFrame workspace={boot} current="dossiers">
-      {route.name === 'dossier' ? <DossierPage key={route.id ?? 'none'} id={route.id} /> : <DossiersPage search={route.name === 'dossiers' ? route.search : ''} />}
+    <AppFrame workspace={boot} current={sectionOf(route)}>
+      <Screen route={route} />
     </AppFrame>
   );
+}
+
+/** The screen of each route. Each area adds its own routes here. */
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'dossier':
+      return <DossierPage key={route.id ?? 'none'} id={route.id} />;
+    case 'dossiers':
+      return <DossiersPage search={route.search} />;
+    default:
+      return <DossiersPage search="" />;
+  }
 }

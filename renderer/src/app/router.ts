@@ -2,14 +2,38 @@
  * Hash routing: the address says which screen is shown and, for the Dossiers table, its sort and
  * filters, so Back and reloads restore them. Routes:
  *   #/dossiers?q=…&scheme=EI,IES&kind=…&status=…&sort=receivedOn&dir=desc
- *   #/dossiers/123
+ *   #/dossiers/new?operator=12             a new dossier (secretariat)
+ *   #/dossiers/123?section=documents       a dossier, scrolled to one of its sections
+ *   #/dossiers/123/edit, …/figures, …/findings   editing forms of a dossier (secretariat)
+ *   #/operators?q=…                        the operators
+ *   #/operators/new, #/operators/12, #/operators/12/edit, #/operators/12/agrements
+ *   #/search?q=…&scheme=…&kind=…&year=…    full-text search
  */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'dossiers'; search: string }
-  | { name: 'dossier'; id: number | null }
+  | { name: 'dossier'; id: number | null; search: string }
+  | { name: 'dossierNew'; search: string }
+  | { name: 'dossierAction'; id: number | null; action: string; search: string }
+  | { name: 'operators'; search: string }
+  | { name: 'operatorNew'; search: string }
+  | { name: 'operator'; id: number | null; search: string }
+  | { name: 'operatorAction'; id: number | null; action: string; search: string }
+  | { name: 'search'; search: string }
   | { name: 'unknown' };
+
+/** The main navigation section a route belongs to. */
+export function sectionOf(route: Route): 'dossiers' | 'operators' | 'search' {
+  if (route.name.startsWith('operator')) return 'operators';
+  if (route.name === 'search') return 'search';
+  return 'dossiers';
+}
+
+const idOf = (text: string | undefined): number | null => {
+  const id = /^\d{1,12}$/.test(text ?? '') ? Number(text) : null;
+  return id !== null && id > 0 ? id : null;
+};
 
 const listeners = new Set<() => void>();
 
@@ -39,11 +63,16 @@ function currentHash(): string {
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path = '', search = ''] = raw.split('?', 2);
-  const parts = path.split('/').filter(Boolean);
-  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'dossiers')) return { name: 'dossiers', search };
-  if (parts.length === 2 && parts[0] === 'dossiers') {
-    const id = /^\d{1,12}$/.test(parts[1] ?? '') ? Number(parts[1]) : null;
-    return { name: 'dossier', id: id !== null && id > 0 ? id : null };
+  const [area, second, third, ...rest] = path.split('/').filter(Boolean);
+  if (rest.length > 0) return { name: 'unknown' };
+  if (area === undefined || (area === 'dossiers' && second === undefined)) return { name: 'dossiers', search };
+  if (area === 'search' && second === undefined) return { name: 'search', search };
+  if (area === 'operators' && second === undefined) return { name: 'operators', search };
+  if (area === 'dossiers' || area === 'operators') {
+    const single = area === 'dossiers' ? 'dossier' : 'operator';
+    if (second === 'new' && third === undefined) return { name: area === 'dossiers' ? 'dossierNew' : 'operatorNew', search };
+    if (third === undefined) return { name: single, id: idOf(second), search };
+    if (/^[a-z][a-z-]{0,30}$/.test(third)) return { name: `${single}Action`, id: idOf(second), action: third, search };
   }
   return { name: 'unknown' };
 }
@@ -69,4 +98,6 @@ export function openedFromList(): boolean {
   return typeof state === 'object' && state !== null && (state as { fromList?: unknown }).fromList === true;
 }
 
-export const dossierHash = (id: number): string => `#/dossiers/${id}`;
+export const dossierHash = (id: number, section?: string): string =>
+  `#/dossiers/${id}${section ? `?section=${encodeURIComponent(section)}` : ''}`;
+export const operatorHash = (id: number): string => `#/operators/${id}`;

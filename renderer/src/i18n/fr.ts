@@ -221,7 +221,7 @@ export const fr = {
 };
 
 /** The shape every locale must fill: same keys, strings widened, functions kept. */
-type Widen<T> = T extends string
+export type Widen<T> = T extends string
   ? string
   : T extends (...args: infer A) => infer R
     ? (...args: A) => R
