@@ -1,12 +1,26 @@
 /** Every domain's handlers, registered in one place. */
 import type { BackendContext } from '../context';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
+import { documentHandlers } from './documents';
 import { dossierHandlers } from './dossiers';
+import { entryHandlers } from './entry';
+import { operatorHandlers } from './operators';
+import { noteHandlers } from './notes';
+import { reviewHandlers } from './review';
+import { searchHandlers } from './search';
+import { viewHandlers } from './views';
 import { workspaceHandlers } from './workspace';
 
 export const DOMAINS = {
   workspace: workspaceHandlers,
   dossiers: dossierHandlers,
+  operators: operatorHandlers,
+  entry: entryHandlers,
+  documents: documentHandlers,
+  notes: noteHandlers,
+  review: reviewHandlers,
+  search: searchHandlers,
+  views: viewHandlers,
 };
 
 export function createBackend(ctx: BackendContext, options?: { log?: (error: unknown) => void }): Dispatcher {

@@ -12,11 +12,13 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
+import { MAX_DOCUMENT_BASE64_CHARS } from '../../shared/contract/documents';
 import type { Envelope } from '../../shared/envelope';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../shared/security';
 import type { Dispatcher } from '../rpc/registry';
 
-export const MAX_RPC_BODY_BYTES = 2 * 1024 * 1024;
+/** Fits the largest attachment (a 25 Mo PDF, base64 in the JSON body) plus 1 MiB for the rest of the request. */
+export const MAX_RPC_BODY_BYTES = MAX_DOCUMENT_BASE64_CHARS + 1024 * 1024;
 
 export interface ShellServerOptions {
   dispatcher: Dispatcher;
@@ -41,6 +43,7 @@ export interface ShellServer {
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -143,6 +146,8 @@ export async function startShellServer(options: ShellServerOptions): Promise<She
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return refuse(res, 415, 'BAD_INPUT', 'Le corps de la requête doit être du JSON.');
       }
+      // A declared length over the limit is refused before reading anything.
+      if (Number(req.headers['content-length'] ?? 0) > MAX_RPC_BODY_BYTES) return refuse(res, 413, 'BAD_INPUT', 'Requête trop volumineuse.');
       const body = await readBody(req, MAX_RPC_BODY_BYTES);
       if (body === null) return refuse(res, 413, 'BAD_INPUT', 'Requête trop volumineuse.');
       let message: unknown;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bceFromBase } from '../../shared/bce';
 import { openDatabase, type Db } from '../open';
-import { getDossier, getDossierSessions, listDossiers, listParameters, listSql, type DossierListQuery } from './dossiers';
+import { getDossier, getDossierSessions, groupsSql, listDossiers, listParameters, listSql, textTokens, type DossierListQuery } from './dossiers';
 
 let dir: string;
 let db: Db;
@@ -122,16 +122,69 @@ describe('the Dossiers list', () => {
     expect(refs(query({ filters: { text: bce } }))).toEqual(['EI-2025-0003']);
   });
 
-  it('treats % and _ typed by the user as plain characters', () => {
-    expect(refs(query({ filters: { text: '100 %' } }))).toEqual(['IDESS-2025-0002']);
-    expect(listDossiers(db, query({ filters: { text: '%' } })).total).toBe(1);
-    expect(listDossiers(db, query({ filters: { text: '_' } })).total).toBe(0);
+  it('matches the beginnings of words, across the dossier and its operator, each word narrowing the list', () => {
+    // Word prefixes, not substrings: "sertion" does not find "Réinsertion".
+    expect(refs(query({ filters: { text: 'réins' } }))).toEqual(['IES-2026-0004', 'EI-2024-0001']);
+    expect(refs(query({ filters: { text: 'sertion' } }))).toEqual([]);
+    // One word in the operator's commune, one in the dossier's reference.
+    expect(refs(query({ filters: { text: 'liege ies' } }))).toEqual(['IES-2026-0004']);
+    expect(refs(query({ filters: { text: 'EI-2025-0003' } }))).toEqual(['EI-2025-0003']);
+    expect(refs(query({ filters: { text: 'laverie renouvellement' } }))).toEqual(['IDESS-2025-0002']);
+    expect(refs(query({ filters: { text: 'laverie inconnu' } }))).toEqual([]);
   });
 
-  it('pages with offset and limit while the total stays the whole count', () => {
+  it('treats quotes, stars and FTS operators typed by the user as plain text, and punctuation alone as no filter', () => {
+    expect(refs(query({ filters: { text: '100 %' } }))).toEqual(['IDESS-2025-0002']);
+    expect(refs(query({ filters: { text: '"laverie" OR NEAR(zeta*' } }))).toEqual([]);
+    expect(refs(query({ filters: { text: 'laverie"' } }))).toEqual(['IDESS-2025-0002']);
+    expect(textTokens('Éco-Jardins "OR" * a')).toEqual(['"eco"*', '"jardins"*', '"or"*']);
+    expect(listParameters({ text: 'EI-2025-0003' })).toMatchObject({ shape: { text: 'reference' }, params: { tokens: '"ei"* "2025"* "0003"*' } });
+    expect(listDossiers(db, query({ filters: { text: '%' } })).total).toBe(4);
+    expect(listDossiers(db, query({ filters: { text: '_ - ;' } })).total).toBe(4);
+  });
+
+  it('counts on the first page only: later pages leave the total to the client', () => {
+    expect(listDossiers(db, query({ offset: 0, limit: 2 })).total).toBe(4);
     const page = listDossiers(db, query({ offset: 1, limit: 2 }));
-    expect(page.total).toBe(4);
+    expect(page.total).toBeNull();
     expect(page.rows.map((r) => r.reference)).toEqual(['EI-2025-0003', 'IDESS-2025-0002']);
+    expect(listDossiers(db, query({ offset: 0, limit: 1, filters: { text: 'reinsertion' } })).total).toBe(2);
+  });
+});
+
+describe('grouping the Dossiers list', () => {
+  it('orders rows by scheme first, then by the chosen sort, and counts each scheme', () => {
+    const { rows, groups, total } = listDossiers(db, query({ groupBy: 'scheme' }));
+    expect(rows.map((r) => r.reference)).toEqual(['EI-2025-0003', 'EI-2024-0001', 'IDESS-2025-0002', 'IES-2026-0004']);
+    expect(groups?.map((g) => [g.key, g.count])).toEqual([['EI', 2], ['IDESS', 1], ['IES', 1]]);
+    expect(total).toBe(4);
+  });
+
+  it('groups statuses in workflow order and respects the filters in the counts', () => {
+    const { rows, groups } = listDossiers(db, query({ groupBy: 'status', filters: { schemes: ['EI', 'IES'] } }));
+    expect(groups?.map((g) => [g.key, g.count])).toEqual([['received', 1], ['ready', 1], ['decided', 1]]);
+    expect(rows.map((r) => r.status)).toEqual(['received', 'ready', 'decided']);
+  });
+
+  it('groups by latest session, most recent first, dossiers without a session last', () => {
+    const { rows, groups } = listDossiers(db, query({ groupBy: 'session' }));
+    expect(groups?.map((g) => [g.sessionNumber, g.sessionDate, g.count])).toEqual([
+      [102, '2025-09-18', 1],
+      [101, '2025-09-04', 1],
+      [null, null, 2],
+    ]);
+    expect(groups?.[2]?.key).toBeNull();
+    expect(rows.map((r) => r.reference)).toEqual(['IDESS-2025-0002', 'EI-2024-0001', 'IES-2026-0004', 'EI-2025-0003']);
+  });
+
+  it('pages through groups: the page after the first one continues in group order without counting again', () => {
+    const second = listDossiers(db, query({ groupBy: 'scheme', offset: 2, limit: 2 }));
+    expect(second.rows.map((r) => r.reference)).toEqual(['IDESS-2025-0002', 'IES-2026-0004']);
+    expect(second.groups).toBeNull();
+    expect(listDossiers(db, query({ groupBy: 'scheme', filters: { text: 'reinsertion' } })).groups?.map((g) => [g.key, g.count])).toEqual([
+      ['EI', 1],
+      ['IES', 1],
+    ]);
   });
 });
 
@@ -152,16 +205,38 @@ describe('query plans of the hot queries', () => {
   const plan = (sql: string, params: Record<string, unknown>) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
 
+  const bound = (filters: DossierListQuery['filters']) => listParameters(filters).params;
+  const shape = (filters: DossierListQuery['filters']) => listParameters(filters).shape;
+
   it('reads the first page by received date through its index, without sorting the table', () => {
-    const detail = plan(listSql({ column: 'receivedOn', direction: 'desc' }), { ...listParameters({}), limit: 200, offset: 0 });
+    const detail = plan(listSql({ column: 'receivedOn', direction: 'desc' }), { limit: 200, offset: 0 });
     expect(detail).toContain('USING INDEX dossiers_received');
     expect(detail).not.toContain('TEMP B-TREE');
   });
 
   it('reads the first page by reference through the unique index on references', () => {
-    const detail = plan(listSql({ column: 'reference', direction: 'asc' }), { ...listParameters({ schemes: ['EI'] }), limit: 200, offset: 0 });
+    const detail = plan(listSql({ column: 'reference', direction: 'asc' }, null, shape({ schemes: ['EI'] })), { ...bound({ schemes: ['EI'] }), limit: 200, offset: 0 });
     expect(detail).toMatch(/USING INDEX sqlite_autoindex_dossiers/);
     expect(detail).not.toContain('TEMP B-TREE');
+  });
+
+  it('filters on text through the full-text index, never by reading every dossier text', () => {
+    for (const text of ['laverie', 'laverie sociale', 'EI-2025']) {
+      const detail = plan(listSql({ column: 'receivedOn', direction: 'desc' }, null, shape({ text })), { ...bound({ text }), limit: 200, offset: 0 });
+      expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+      expect(detail).not.toContain('comes_fold');
+    }
+  });
+
+  it('groups by scheme through the scheme index, sorting only within a scheme', () => {
+    const detail = plan(listSql({ column: 'receivedOn', direction: 'desc' }, 'scheme'), { limit: 200, offset: 0 });
+    expect(detail).toContain('USING INDEX dossiers_scheme');
+    expect(detail).not.toContain('TEMP B-TREE FOR ORDER BY');
+    expect(plan(groupsSql('scheme'), {})).toContain('dossiers_scheme');
+  });
+
+  it('counts the unfiltered list from an index, without reading the table', () => {
+    expect(plan('SELECT count(*) AS n FROM dossiers d', {})).toMatch(/COVERING INDEX/);
   });
 
   it('reaches an operator, a dossier and its agenda items by index', () => {

@@ -4,13 +4,14 @@
  */
 import { DOSSIER_KINDS, DOSSIER_STATUSES, type DossierKind, type DossierStatus, type Scheme } from '../../shared/domain';
 import { normalizeBce } from '../../shared/bce';
-import type { DossierSortColumn } from '../../shared/contract';
+import type { DossierGrouping, DossierSortColumn } from '../../shared/contract';
 import { fold, type Db } from '../open';
 import type { Statement } from 'better-sqlite3';
 
 export interface DossierListQuery {
   sort: { column: DossierSortColumn; direction: 'asc' | 'desc' };
   filters: { text?: string | undefined; schemes?: Scheme[] | undefined; kinds?: DossierKind[] | undefined; statuses?: DossierStatus[] | undefined };
+  groupBy?: DossierGrouping | null | undefined;
   offset: number;
   limit: number;
 }
@@ -24,6 +25,13 @@ export interface DossierListRow {
   kind: DossierKind;
   status: DossierStatus;
   receivedOn: string;
+  sessionNumber: number | null;
+  sessionDate: string | null;
+}
+
+export interface DossierGroupRow {
+  key: string | null;
+  count: number;
   sessionNumber: number | null;
   sessionDate: string | null;
 }
@@ -44,17 +52,76 @@ const SORT_EXPRESSIONS: Record<DossierSortColumn, (dir: 'ASC' | 'DESC') => strin
   session: (dir) => `s.held_on IS NULL, s.held_on ${dir}`,
 };
 
-const ENUM_FILTERS = `
-  WHERE (@schemes IS NULL OR d.scheme IN (SELECT value FROM json_each(@schemes)))
-    AND (@kinds IS NULL OR d.kind IN (SELECT value FROM json_each(@kinds)))
-    AND (@statuses IS NULL OR d.status IN (SELECT value FROM json_each(@statuses)))`;
+/**
+ * The order of the groups, the same in the list (first ORDER BY terms) and in the counts: schemes
+ * alphabetically (as their index), statuses in workflow order, sessions most recent first and
+ * dossiers never put on an agenda last.
+ */
+const GROUP_ORDER: Record<DossierGrouping, string> = {
+  scheme: 'd.scheme',
+  status: orderOf('d.status', DOSSIER_STATUSES),
+  session: 's.held_on IS NULL, s.held_on DESC, d.last_session_id DESC',
+};
 
-const FROM_WHERE = `
-  FROM dossiers d
-  JOIN operators o ON o.id = d.operator_id
-  LEFT JOIN sessions s ON s.id = d.last_session_id
-  ${ENUM_FILTERS}
-    AND (@text IS NULL OR comes_fold(d.reference || ' ' || o.name || ' ' || o.bce || ' ' || d.subject || ' ' || o.commune) LIKE @text ESCAPE '\\')`;
+/**
+ * The text filter goes through the full-text index: every word typed must start a word of the
+ * dossier (reference, subject, proposal) or of its operator (name, BCE, postcode, commune). Each
+ * word is its own MATCH value (`"word"*`), so the user's text never reaches the FTS syntax.
+ * Sources are told apart by the rowid (id * 8 + 1 for a dossier, + 5 for an operator), which the
+ * index yields without reading its stored columns.
+ */
+const TEXT_MATCHES = `
+  SELECT id FROM (
+    SELECT t.key AS k, si.rowid / 8 AS id
+      FROM json_each(@tokens) t JOIN search_index si ON si.search_index MATCH t.value
+      WHERE si.rowid % 8 = 1
+    UNION
+    SELECT t.key AS k, d2.id AS id
+      FROM json_each(@tokens) t JOIN search_index si ON si.search_index MATCH t.value
+      JOIN dossiers d2 ON d2.operator_id = si.rowid / 8
+      WHERE si.rowid % 8 = 5
+  ) GROUP BY id HAVING count(*) = json_array_length(@tokens)`;
+
+/** A text shaped like a dossier reference (EI-2025-0003, IDESS-2025): its words are searched in the dossiers only, in one MATCH. */
+const REFERENCE_MATCHES = `SELECT rowid / 8 FROM search_index WHERE search_index MATCH @tokens AND rowid % 8 = 1`;
+
+/** One word: the dossiers it starts a word of, and those of the operators it starts a word of. */
+const WORD_MATCHES = `d.id IN (SELECT rowid / 8 FROM search_index WHERE search_index MATCH @tokens AND rowid % 8 = 1)
+    OR d.operator_id IN (SELECT rowid / 8 FROM search_index WHERE search_index MATCH @tokens AND rowid % 8 = 5)`;
+
+/** How the text filter is applied: none, one word, several words across dossier and operator, or a reference. */
+export type TextMode = false | 'word' | 'words' | 'reference';
+
+/** Which filters a query uses: each combination has its own statement, so its own plan. */
+export interface FilterShape {
+  schemes: boolean;
+  kinds: boolean;
+  statuses: boolean;
+  text: TextMode;
+}
+
+const NO_FILTERS: FilterShape = { schemes: false, kinds: false, statuses: false, text: false };
+
+/**
+ * The WHERE clause of the active filters only (an unused `@x IS NULL OR …` would cost a table
+ * scan in count(*)). For a page of rows (`ordered`), the scheme/kind/status terms are kept off
+ * their indexes (unary +): the page is read in the order's index and filtered, which stops after
+ * 200 rows, instead of collecting every matching row to sort it. Counts use those indexes, except
+ * with a text filter: then the full-text matches are the shorter way in.
+ */
+function where(shape: FilterShape, ordered = false): string {
+  const plus = ordered || shape.text ? '+' : '';
+  const clauses: string[] = [];
+  if (shape.schemes) clauses.push(`${plus}d.scheme IN (SELECT value FROM json_each(@schemes))`);
+  if (shape.kinds) clauses.push(`${plus}d.kind IN (SELECT value FROM json_each(@kinds))`);
+  if (shape.statuses) clauses.push(`${plus}d.status IN (SELECT value FROM json_each(@statuses))`);
+  if (shape.text === 'words') clauses.push(`d.id IN (${TEXT_MATCHES})`);
+  if (shape.text === 'word') clauses.push(`(${WORD_MATCHES})`);
+  if (shape.text === 'reference') clauses.push(`d.id IN (${REFERENCE_MATCHES})`);
+  return clauses.length > 0 ? `WHERE ${clauses.join('\n    AND ')}` : '';
+}
+
+const shapeKey = (shape: FilterShape) => `${+shape.schemes}${+shape.kinds}${+shape.statuses}${shape.text || ''}`;
 
 const statements = new WeakMap<Db, Map<string, Statement>>();
 
@@ -66,48 +133,97 @@ function cached(db: Db, key: string, sql: () => string): Statement {
   return statement;
 }
 
-function likePattern(text: string): string {
+/** At most this many words of the filter are used (the rest would only narrow an already short list). */
+export const MAX_TEXT_TOKENS = 8;
+
+/**
+ * The words of a text filter as FTS5 prefix queries (`"word"*`), folded like the index (case and
+ * accents). A BCE number typed with dots or spaces becomes its 10 digits (or their beginning).
+ * One-letter words are left out (they would match nearly everything, slowly); punctuation only:
+ * no words, so no text filter.
+ */
+export function textTokens(text: string): string[] {
   const trimmed = text.trim();
-  // A BCE number typed with dots or spaces matches the stored digits.
-  const needle = /^(BE)?[\d.\s]+$/i.test(trimmed) && /\d{4}/.test(normalizeBce(trimmed)) ? normalizeBce(trimmed) : trimmed;
-  return `%${fold(needle).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  if (/^(BE)?[\d.\s]+$/i.test(trimmed) && /\d{4}/.test(normalizeBce(trimmed))) return [`"${normalizeBce(trimmed)}"*`];
+  const words = fold(trimmed)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 1);
+  return [...new Set(words)].slice(0, MAX_TEXT_TOKENS).map((word) => `"${word.replace(/"/g, '""')}"*`);
 }
 
-/** The SQL of one page of the list for a sort order (exported for the query-plan tests). */
-export function listSql(sort: DossierListQuery['sort']): string {
+/** EI-2025-0003, IDESS-2025, ac-2024-12: a reference (or its beginning), searched among dossiers only. */
+const REFERENCE_SHAPE = /^\s*[a-z]{2,5}-\d{2,4}(-\d*)?\s*$/i;
+
+/** The SQL of one page of the list for a sort order and grouping (exported for the query-plan tests). */
+export function listSql(sort: DossierListQuery['sort'], groupBy: DossierGrouping | null = null, shape: FilterShape = NO_FILTERS): string {
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const group = groupBy ? `${GROUP_ORDER[groupBy]}, ` : '';
   return `SELECT d.id, d.reference, d.operator_id AS operatorId, o.name AS operatorName, d.scheme, d.kind, d.status,
               d.received_on AS receivedOn, s.number AS sessionNumber, s.held_on AS sessionDate
-       ${FROM_WHERE}
-       ORDER BY ${SORT_EXPRESSIONS[sort.column](dir)}, d.id ${dir}
+       FROM dossiers d
+       JOIN operators o ON o.id = d.operator_id
+       LEFT JOIN sessions s ON s.id = d.last_session_id
+       ${where(shape, true)}
+       ORDER BY ${group}${SORT_EXPRESSIONS[sort.column](dir)}, d.id ${dir}
        LIMIT @limit OFFSET @offset`;
 }
 
-/** The bound parameters of the list and count statements. */
-export function listParameters(filters: DossierListQuery['filters']) {
-  const asJson = (values: readonly string[] | undefined) => (values && values.length > 0 ? JSON.stringify(values) : null);
-  return {
-    schemes: asJson(filters.schemes),
-    kinds: asJson(filters.kinds),
-    statuses: asJson(filters.statuses),
-    text: filters.text && filters.text.trim() !== '' ? likePattern(filters.text) : null,
-  };
+const GROUP_KEY: Record<DossierGrouping, string> = {
+  scheme: 'd.scheme',
+  status: 'd.status',
+  session: 'CAST(d.last_session_id AS TEXT)',
+};
+
+/** The groups and their counts, in the order of the list (exported for the query-plan tests). */
+export function groupsSql(groupBy: DossierGrouping, shape: FilterShape = NO_FILTERS): string {
+  const session = groupBy === 'session';
+  return `SELECT ${GROUP_KEY[groupBy]} AS key, count(*) AS count,
+              ${session ? 's.number' : 'NULL'} AS sessionNumber, ${session ? 's.held_on' : 'NULL'} AS sessionDate
+       FROM dossiers d
+       ${session ? 'LEFT JOIN sessions s ON s.id = d.last_session_id' : ''}
+       ${where(shape)}
+       GROUP BY ${GROUP_KEY[groupBy]}
+       ORDER BY ${GROUP_ORDER[groupBy]}`;
 }
 
-export function listDossiers(db: Db, query: DossierListQuery): { rows: DossierListRow[]; total: number } {
-  const params = listParameters(query.filters);
-  const rows = cached(db, `list:${query.sort.column}:${query.sort.direction}`, () => listSql(query.sort)).all({
+/** The shape of a query's filters and the values bound to its statement (only those it uses). */
+export function listParameters(filters: DossierListQuery['filters']): { shape: FilterShape; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  if (filters.schemes && filters.schemes.length > 0) params.schemes = JSON.stringify(filters.schemes);
+  if (filters.kinds && filters.kinds.length > 0) params.kinds = JSON.stringify(filters.kinds);
+  if (filters.statuses && filters.statuses.length > 0) params.statuses = JSON.stringify(filters.statuses);
+  const tokens = filters.text ? textTokens(filters.text) : [];
+  const reference = tokens.length > 0 && REFERENCE_SHAPE.test(filters.text ?? '');
+  const text: TextMode = tokens.length === 0 ? false : reference ? 'reference' : tokens.length === 1 ? 'word' : 'words';
+  // @tokens: a JSON array of words, or one MATCH expression (one word, or a reference's words).
+  if (text) params.tokens = text === 'words' ? JSON.stringify(tokens) : tokens.join(' ');
+  return { shape: { schemes: 'schemes' in params, kinds: 'kinds' in params, statuses: 'statuses' in params, text }, params };
+}
+
+/**
+ * One page of the list. The rows are counted (and the groups with their counts) for the first
+ * page only: the client keeps them while it scrolls, so later pages cost only their own rows.
+ */
+export function listDossiers(
+  db: Db,
+  query: DossierListQuery,
+): { rows: DossierListRow[]; total: number | null; groups: DossierGroupRow[] | null } {
+  const { shape, params } = listParameters(query.filters);
+  const key = shapeKey(shape);
+  const groupBy = query.groupBy ?? null;
+  const rows = cached(db, `list:${query.sort.column}:${query.sort.direction}:${groupBy ?? ''}:${key}`, () => listSql(query.sort, groupBy, shape)).all({
     ...params,
     limit: query.limit,
     offset: query.offset,
   }) as DossierListRow[];
-  // Without a text filter the count needs neither operators nor sessions.
-  const total = (
-    params.text === null
-      ? cached(db, 'count-plain', () => `SELECT count(*) AS n FROM dossiers d ${ENUM_FILTERS}`).get(params)
-      : cached(db, 'count', () => `SELECT count(*) AS n ${FROM_WHERE}`).get(params)
-  ) as { n: number };
-  return { rows, total: total.n };
+  if (query.offset > 0) return { rows, total: null, groups: null };
+  if (groupBy) {
+    const groups = cached(db, `groups:${groupBy}:${key}`, () => groupsSql(groupBy, shape)).all(params) as DossierGroupRow[];
+    return { rows, total: groups.reduce((sum, group) => sum + group.count, 0), groups };
+  }
+  // The count needs neither operators nor sessions.
+  const total = cached(db, `count:${key}`, () => `SELECT count(*) AS n FROM dossiers d ${where(shape)}`).get(params) as { n: number };
+  return { rows, total: total.n, groups: null };
 }
 
 export interface DossierHeaderRow {

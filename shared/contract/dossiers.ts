@@ -7,6 +7,11 @@ export const DOSSIER_SORT_COLUMNS = ['reference', 'operator', 'scheme', 'kind', 
 export const DossierSortColumn = z.enum(DOSSIER_SORT_COLUMNS);
 export type DossierSortColumn = z.infer<typeof DossierSortColumn>;
 
+/** Groupings of the table: rows come ordered by the group first, then by the chosen sort. */
+export const DOSSIER_GROUPINGS = ['scheme', 'status', 'session'] as const;
+export const DossierGrouping = z.enum(DOSSIER_GROUPINGS);
+export type DossierGrouping = z.infer<typeof DossierGrouping>;
+
 export const DossierListInput = z.object({
   sort: z
     .object({ column: DossierSortColumn, direction: z.enum(['asc', 'desc']) })
@@ -19,6 +24,7 @@ export const DossierListInput = z.object({
       statuses: z.array(DossierStatus).max(20).optional(),
     })
     .default({}),
+  groupBy: DossierGrouping.nullable().default(null),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
 });
@@ -38,9 +44,25 @@ export const DossierRow = z.object({
 });
 export type DossierRow = z.infer<typeof DossierRow>;
 
+/** One group of the table, in display order: its key (null = no session) and its row count. */
+export const DossierGroup = z.object({
+  key: z.string().nullable(),
+  count: z.number().int().min(0),
+  /** For a session group: the session's number and date. */
+  sessionNumber: z.number().int().nullable(),
+  sessionDate: IsoDate.nullable(),
+});
+export type DossierGroup = z.infer<typeof DossierGroup>;
+
+/**
+ * One page of the list. Counting is done for the first page only (offset 0): later pages carry
+ * `total: null` and `groups: null`, and the client keeps the counts of the first page.
+ */
 export const DossierListOutput = z.object({
   rows: z.array(DossierRow),
-  total: z.number().int().min(0),
+  total: z.number().int().min(0).nullable(),
+  /** The groups with their counts, in the order of the rows: when grouped, on the first page only. */
+  groups: z.array(DossierGroup).nullable().optional(),
 });
 export type DossierListOutput = z.infer<typeof DossierListOutput>;
 

@@ -8,11 +8,25 @@
  */
 import type { z } from 'zod';
 import type { MethodSchemas } from './common';
+import { documentsContract } from './documents';
 import { dossiersContract } from './dossiers';
+import { entryContract } from './entry';
+import { notesContract } from './notes';
+import { operatorsContract } from './operators';
+import { reviewContract } from './review';
+import { searchContract } from './search';
+import { viewsContract } from './views';
 import { workspaceContract } from './workspace';
 
 export * from './common';
+export * from './documents';
 export * from './dossiers';
+export * from './entry';
+export * from './notes';
+export * from './operators';
+export * from './review';
+export * from './search';
+export * from './views';
 export * from './workspace';
 
 type Part = Record<string, MethodSchemas>;
@@ -32,7 +46,7 @@ function mergeContracts<const Parts extends readonly Part[]>(...parts: Parts): M
 }
 
 /** Every method: its input and output schemas. Add a domain's contract to this list. */
-export const contract = mergeContracts(workspaceContract, dossiersContract);
+export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract & string;

@@ -83,3 +83,35 @@ export async function openDossiers(page: Page, url: string): Promise<void> {
 export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+/** The group header rows of the Dossiers grid (when grouped). */
+export function groupRows(page: Page): Locator {
+  return grid(page).root.locator('.grid-body [role="row"][data-group]');
+}
+
+/** The width in pixels of a column header of the Dossiers grid. */
+export async function columnWidth(page: Page, name: string): Promise<number> {
+  const box = await page.getByRole('columnheader', { name }).boundingBox();
+  if (!box) throw new Error(`No column header « ${name} »`);
+  return box.width;
+}
+
+/** Drags the resize handle at the right edge of a column header by `dx` pixels. */
+export async function resizeColumn(page: Page, name: string, dx: number): Promise<void> {
+  const handle = page.getByRole('columnheader', { name }).getByRole('separator');
+  const box = await handle.boundingBox();
+  if (!box) throw new Error(`No resize handle on « ${name} »`);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + dx / 2, y, { steps: 4 });
+  await page.mouse.move(box.x + box.width / 2 + dx, y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The number in a group header's « 12 dossiers ». */
+export function groupCount(text: string): number {
+  const match = /([\d\s\u00a0\u202f]+)\s+dossiers?\s*$/.exec(text.replace(/(Replier|Déplier) le groupe/, '').trim());
+  if (!match?.[1]) throw new Error(`Not a group header count: « ${text} »`);
+  return Number(match[1].replace(/\D/g, ''));
+}

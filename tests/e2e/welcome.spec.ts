@@ -27,10 +27,13 @@ test.describe('welcome screen', () => {
     // A new workspace has no dossier yet, and says so.
     await expect(grid(page).count).toHaveText(/^0\s+dossier$/);
     await expect(page.getByText('Aucun dossier n’est encore enregistré dans cet espace de travail.')).toBeVisible();
-    // Only the Dossiers section is built; the others are announced, not faked.
+    // Sections not built yet are announced, not faked.
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await expect(nav.getByRole('link', { name: 'Dossiers' })).toHaveAttribute('aria-current', 'page');
-    for (const name of ['Séances', 'Opérateurs', 'Échéances', 'Recherche']) {
+    for (const name of ['Opérateurs', 'Recherche']) {
+      await expect(nav.getByRole('link', { name })).not.toHaveAttribute('aria-disabled', 'true');
+    }
+    for (const name of ['Séances', 'Échéances']) {
       const entry = nav.getByRole('link', { name });
       await expect(entry).toHaveAttribute('aria-disabled', 'true');
       await expect(entry).toHaveAttribute('title', 'Disponible dans une prochaine version');

@@ -9,10 +9,11 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY, TOKEN_HEADER } from '../../shared/security';
+import { MAX_DOCUMENT_BASE64_CHARS } from '../../shared/contract/documents';
 import type { Envelope } from '../../shared/envelope';
 import { belgianToday } from '../../backend/context';
 import { createBackend } from '../../backend/handlers/index';
-import { startShellServer, type ShellServer } from '../../backend/server/http';
+import { MAX_RPC_BODY_BYTES, startShellServer, type ShellServer } from '../../backend/server/http';
 import { Workspace } from '../../backend/workspace';
 import { looksFrench, rawRequest, snapshot, tempDir, type RawResponse } from './helpers';
 
@@ -233,9 +234,14 @@ describe('POST /rpc: malformed calls', () => {
   });
 
   it('refuses an oversized body (413) without reading it all', async () => {
-    const response = await rpc(JSON.stringify({ method: 'workspace.status', input: { pad: 'x'.repeat(3 * 1024 * 1024) } }));
+    // Just above the limit, which fits the largest attachment (25 Mo of PDF in base64).
+    expect(MAX_RPC_BODY_BYTES).toBeGreaterThan(MAX_DOCUMENT_BASE64_CHARS);
+    const response = await rpc(JSON.stringify({ method: 'workspace.status', input: { pad: 'x'.repeat(MAX_RPC_BODY_BYTES + 1) } }));
     expectRefusal(response, 413, 'BAD_INPUT');
-  });
+    // A declared length over the limit is refused before the body is read.
+    const declared = await rpc('{}', { 'content-length': String(MAX_RPC_BODY_BYTES + 1) });
+    expectRefusal(declared, 413, 'BAD_INPUT');
+  }, 60_000);
 
   it('answers UNKNOWN_METHOD for a method the contract does not know, or no method at all', async () => {
     for (const body of [{ method: 'workspace.drop', input: {} }, { method: 'constructor' }, { input: {} }, null, [1, 2]]) {

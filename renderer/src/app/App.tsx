@@ -6,7 +6,9 @@ import { DossierPage } from '../dossiers/DossierPage';
 import { DossiersPage } from '../dossiers/DossiersPage';
 import { forgetList } from '../dossiers/listState';
 import { dossierPages } from '../dossiers/pageStore';
+import { DOSSIER_ENTRY_ACTIONS, DossierEntryScreen, OperatorScreen } from '../entry/routes';
 import { errorMessage, useI18n } from '../i18n';
+import { SearchPage } from '../search/SearchPage';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { AppFrame } from './AppFrame';
 import { navigate, sectionOf, useRoute, type Route } from './router';
@@ -79,9 +81,21 @@ export function App() {
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
     case 'dossier':
-      return <DossierPage key={route.id ?? 'none'} id={route.id} />;
+      return <DossierPage key={route.id ?? 'none'} id={route.id} search={route.search} />;
     case 'dossiers':
       return <DossiersPage search={route.search} />;
+    case 'search':
+      return <SearchPage search={route.search} />;
+    case 'operators':
+    case 'operatorNew':
+    case 'operator':
+    case 'operatorAction':
+      return <OperatorScreen route={route} />;
+    case 'dossierNew':
+      return <DossierEntryScreen route={route} />;
+    case 'dossierAction':
+      if (DOSSIER_ENTRY_ACTIONS.has(route.action)) return <DossierEntryScreen route={route} />;
+      return <DossiersPage search="" />;
     default:
       return <DossiersPage search="" />;
   }

@@ -6,11 +6,12 @@ import type { ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../shared/contract';
 import { useI18n } from '../i18n';
 import { getLastListHash } from '../dossiers/listState';
+import { useSearchShortcut } from '../search/useSearchShortcut';
 import { LocaleSwitch } from './LocaleSwitch';
 
 type Section = 'sessions' | 'dossiers' | 'operators' | 'deadlines' | 'search';
 const SECTIONS: readonly Section[] = ['sessions', 'dossiers', 'operators', 'deadlines', 'search'];
-const BUILT: ReadonlySet<Section> = new Set(['dossiers']);
+const BUILT: ReadonlySet<Section> = new Set(['dossiers', 'operators', 'search']);
 
 export function AppFrame({
   workspace,
@@ -22,6 +23,7 @@ export function AppFrame({
   children: ReactNode;
 }) {
   const { t } = useI18n();
+  useSearchShortcut();
   return (
     <div className="app">
       <header className="app-bar">

@@ -1,18 +1,33 @@
 /**
- * One dossier (#/dossiers/123): its header facts from `dossiers.get`. Only what the backend
- * provides is shown; sections appear as their data arrives in later versions.
+ * One dossier (#/dossiers/123?section=figures): its header, then its sections, each shown only
+ * where it has content. Everything comes from one call, `dossiers.review`; once it is shown, the
+ * visit is recorded (`dossiers.markVisited`), so « Ce qui a changé » shows each change once.
  */
-import { useEffect, useState, type MouseEvent, type ReactNode } from 'react';
-import type { DossierHeader } from '../../../shared/contract';
-import { navigate, openedFromList } from '../app/router';
+import { useEffect, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
+import type { DossierReview } from '../../../shared/contract';
+import { dossierHash, navigate, openedFromList, operatorHash } from '../app/router';
 import { StatusBadge } from '../components/StatusBadge';
 import { errorMessage, useI18n } from '../i18n';
 import { AGREMENT_STATUSES, type AgrementStatus } from '../i18n/fr';
 import { formatDate, formatInteger } from '../i18n/format';
 import { RpcCallError, call } from '../api/client';
 import { getLastListHash } from './listState';
+import { useReviewMessages } from './messages';
+import { isBefore } from './reviewFormat';
+import { Fact } from './sections/parts';
+import { Changes } from './sections/Changes';
+import { DocumentsSection } from './sections/Documents';
+import { Figures, hasFigures } from './sections/Figures';
+import { History } from './sections/History';
+import { Inspection } from './sections/Inspection';
+import { NotesSection } from './sections/Notes';
+import { Synthesis } from './sections/Synthesis';
+import './review.css';
 
-type Load = { state: 'loading' } | { state: 'ready'; dossier: DossierHeader } | { state: 'not-found' } | { state: 'error'; error: unknown };
+type Load = { state: 'loading' } | { state: 'ready'; review: DossierReview } | { state: 'not-found' } | { state: 'error'; error: unknown };
+
+/** Section names, as used in `?section=` by links from elsewhere (search results…). */
+export type SectionName = 'changes' | 'synthesis' | 'history' | 'figures' | 'inspection' | 'documents' | 'notes';
 
 /** Back to the list as it was: the previous history entry when we came from it. */
 function backToList(event?: MouseEvent) {
@@ -21,15 +36,41 @@ function backToList(event?: MouseEvent) {
   else navigate(getLastListHash());
 }
 
-export function DossierPage({ id }: { id: number | null }) {
+/**
+ * Scrolls the page's own scroller (the app's main area) so that the section starts just below the
+ * sticky section navigation. (scrollIntoView would also scroll the document, hiding the app bar.)
+ */
+function scrollToSection(target: HTMLElement): void {
+  const scroller = target.closest<HTMLElement>('.app-main');
+  if (!scroller) {
+    target.scrollIntoView({ block: 'start' });
+    return;
+  }
+  const margin = parseFloat(getComputedStyle(target).scrollMarginTop) || 0;
+  const top = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - margin;
+  scroller.scrollTo({ top: Math.max(0, top) });
+}
+
+function sectionFromSearch(search: string): string | null {
+  return new URLSearchParams(search).get('section');
+}
+
+export function DossierPage({ id, search = '' }: { id: number | null; search?: string }) {
   const { t } = useI18n();
   const [load, setLoad] = useState<Load>(id === null ? { state: 'not-found' } : { state: 'loading' });
 
   useEffect(() => {
     if (id === null) return;
     let live = true;
-    call('dossiers.get', { id }).then(
-      (dossier) => live && setLoad({ state: 'ready', dossier }),
+    call('dossiers.review', { id }).then(
+      (review) => {
+        if (!live) return;
+        setLoad({ state: 'ready', review });
+        // Seen now: the next visit lists only what changes after this read.
+        call('dossiers.markVisited', { id, readAt: review.changes.readAt }).catch(() => {
+          // Not recorded (e.g. workspace closed meanwhile): the changes simply show again next time.
+        });
+      },
       (error: unknown) => {
         if (!live) return;
         setLoad(error instanceof RpcCallError && error.code === 'NOT_FOUND' ? { state: 'not-found' } : { state: 'error', error });
@@ -47,6 +88,17 @@ export function DossierPage({ id }: { id: number | null }) {
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+
+  // Scroll to the section named in the address once the page is shown (and when it changes).
+  const wanted = sectionFromSearch(search);
+  useEffect(() => {
+    if (load.state !== 'ready' || !wanted) return;
+    const target = document.getElementById(`section-${wanted}`);
+    if (target) {
+      scrollToSection(target);
+      target.focus({ preventScroll: true });
+    }
+  }, [load.state, wanted]);
 
   const back = (
     <a className="back-link" href={getLastListHash()} onClick={backToList}>
@@ -77,112 +129,204 @@ export function DossierPage({ id }: { id: number | null }) {
     );
   }
 
-  const d = load.dossier;
-  const o = d.operator;
-  const notSet = t.dossier.notSet;
-  return (
-    <article className="page page-dossier" aria-labelledby="dossier-title">
-      {back}
-      <header className="dossier-header">
-        <div className="dossier-title-line">
-          <h1 id="dossier-title">{d.reference}</h1>
-          <StatusBadge status={d.status} />
-        </div>
-        <p className="dossier-subject">{d.subject}</p>
-        <p className="dossier-summary">
-          <span title={t.enums.scheme[d.scheme]}>{t.enums.scheme[d.scheme]}</span>
-          <span className="separator" aria-hidden="true">·</span>
-          <span>{t.enums.kind[d.kind]}</span>
-          <span className="separator" aria-hidden="true">·</span>
-          <span>{o.name}</span>
-        </p>
-      </header>
+  return <ReviewView review={load.review} back={back} current={wanted} />;
+}
 
-      <div className="facts-layout">
-        <section className="panel" aria-labelledby="facts-operator">
-          <h2 id="facts-operator">{t.dossier.operatorSection}</h2>
-          <dl className="facts">
-            <Fact label={t.dossier.operatorName}>{o.name}</Fact>
+interface SectionEntry {
+  name: SectionName;
+  render: () => ReactNode;
+}
+
+function ReviewView({ review, back, current }: { review: DossierReview; back: ReactNode; current: string | null }) {
+  const m = useReviewMessages();
+  const d = review.dossier;
+
+  // The sections of the page, in order; a section without content is left out (and from the nav).
+  const sections = useMemo(() => {
+    const list: SectionEntry[] = [];
+    list.push({ name: 'changes', render: () => <Changes review={review} /> });
+    list.push({ name: 'synthesis', render: () => <Synthesis review={review} /> });
+    if (review.history.length > 0) list.push({ name: 'history', render: () => <History review={review} /> });
+    if (review.figures && hasFigures(review.figures)) list.push({ name: 'figures', render: () => <Figures review={review} /> });
+    if (review.inspections.length > 0) list.push({ name: 'inspection', render: () => <Inspection review={review} /> });
+    // Documents and Notes: always shown (attaching a document, writing a note start from them).
+    list.push({ name: 'documents', render: () => <DocumentsSection dossierId={review.dossier.id} /> });
+    list.push({ name: 'notes', render: () => <NotesSection dossierId={review.dossier.id} /> });
+    return list;
+  }, [review]);
+
+  return (
+    <article className="page page-dossier review" aria-labelledby="dossier-title">
+      {back}
+      <Header review={review} />
+
+      <nav className="review-nav" aria-label={m.sectionsLabel}>
+        <ul>
+          {sections.map((s) => (
+            <li key={s.name}>
+              <a
+                href={dossierHash(d.id, s.name)}
+                aria-current={current === s.name ? 'location' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  navigate(dossierHash(d.id, s.name), { replace: true });
+                  // Same section again: the address does not change, scroll anyway.
+                  const target = document.getElementById(`section-${s.name}`);
+                  if (target) scrollToSection(target);
+                }}
+              >
+                {m.sections[s.name]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <div className="review-sections">
+        {sections.map((s) => (
+          <section key={s.name} id={`section-${s.name}`} className="review-section" aria-labelledby={`heading-${s.name}`} tabIndex={-1}>
+            <h2 id={`heading-${s.name}`}>{m.sections[s.name]}</h2>
+            {s.render()}
+          </section>
+        ))}
+      </div>
+    </article>
+  );
+}
+
+function Header({ review }: { review: DossierReview }) {
+  const { t } = useI18n();
+  const m = useReviewMessages();
+  const d = review.dossier;
+  const o = review.operator;
+  const notSet = t.dossier.notSet;
+  const latestSession = review.sessions.at(-1);
+
+  return (
+    <header className="dossier-header review-header">
+      <div className="review-header-top">
+        <div>
+          <div className="dossier-title-line">
+            <h1 id="dossier-title">{d.reference}</h1>
+            <StatusBadge status={d.status} />
+          </div>
+          <p className="dossier-subject">{d.subject}</p>
+          <p className="dossier-summary">
+            <span>{t.enums.scheme[d.scheme]}</span>
+            <span className="separator" aria-hidden="true">
+              ·
+            </span>
+            <span>{t.enums.kind[d.kind]}</span>
+            {d.reportYear !== null && (
+              <>
+                <span className="separator" aria-hidden="true">
+                  ·
+                </span>
+                <span>
+                  {t.dossier.reportYear} {formatInteger(d.reportYear)}
+                </span>
+              </>
+            )}
+          </p>
+        </div>
+        {review.profile === 'secretariat' && (
+          <nav className="review-actions" aria-label={m.actionsLabel}>
+            <a href={`#/dossiers/${d.id}/edit`}>{m.editDossier}</a>
+            {d.kind === 'activity_report' && <a href={`#/dossiers/${d.id}/figures`}>{m.editFigures}</a>}
+            {d.kind === 'inspection' && <a href={`#/dossiers/${d.id}/findings`}>{m.addFinding}</a>}
+          </nav>
+        )}
+      </div>
+
+      <div className="review-facts">
+        <section className="review-fact-block" aria-labelledby="facts-operator">
+          <h2 id="facts-operator" className="review-fact-title">
+            {t.dossier.operatorSection}
+          </h2>
+          <p className="review-operator-name">
+            <a href={operatorHash(o.id)}>{o.name}</a>
+          </p>
+          <dl className="facts compact">
             <Fact label={t.dossier.bce}>
               <span className="bce" data-testid="operator-bce">
                 {o.bce}
               </span>
             </Fact>
             <Fact label={t.dossier.legalForm}>{t.enums.legalForm[o.legalForm]}</Fact>
-            <Fact label={t.dossier.socialEnterprise}>
-              {o.socialEnterprise ? t.dossier.socialEnterpriseYes : t.dossier.socialEnterpriseNo}
-            </Fact>
             <Fact label={t.dossier.commune}>
-              {o.postcode} {o.commune}
+              {o.postcode} {o.commune} ({t.enums.province[o.province]})
             </Fact>
-            <Fact label={t.dossier.province}>{t.enums.province[o.province]}</Fact>
-            <Fact label={t.dossier.sector}>{o.sector}</Fact>
+            {review.agrement && (
+              <Fact label={t.dossier.agrementSection}>
+                {review.agrement.scheme} n° {review.agrement.number} — {agrementStatusLabel(review.agrement.status, t.enums.agrementStatus)}
+                {review.agrement.currentPeriod && (
+                  <span className="muted">
+                    {' '}
+                    (
+                    {review.agrement.currentPeriod.endOn
+                      ? t.dossier.periodBounded(formatDate(review.agrement.currentPeriod.startOn), formatDate(review.agrement.currentPeriod.endOn))
+                      : `${t.dossier.periodOpen(formatDate(review.agrement.currentPeriod.startOn))}, ${t.enums.term.indefinite}`}
+                    )
+                  </span>
+                )}
+              </Fact>
+            )}
           </dl>
         </section>
 
-        <section className="panel" aria-labelledby="facts-dossier">
-          <h2 id="facts-dossier">{t.dossier.dossierSection}</h2>
-          <dl className="facts">
-            <Fact label={t.dossier.scheme}>{t.enums.scheme[d.scheme]}</Fact>
-            <Fact label={t.dossier.kind}>{t.enums.kind[d.kind]}</Fact>
-            <Fact label={t.dossier.status}>
-              <StatusBadge status={d.status} />
-            </Fact>
+        <section className="review-fact-block" aria-labelledby="facts-dates">
+          <h2 id="facts-dates" className="review-fact-title">
+            {m.keyDates}
+          </h2>
+          <dl className="facts compact">
             <Fact label={t.dossier.receivedOn}>{formatDate(d.receivedOn, notSet)}</Fact>
             <Fact label={t.dossier.completeOn}>{formatDate(d.completeOn, notSet)}</Fact>
-            <Fact label={t.dossier.opinionDueOn}>{formatDate(d.opinionDueOn, notSet)}</Fact>
-            {d.reportYear !== null && <Fact label={t.dossier.reportYear}>{formatInteger(d.reportYear)}</Fact>}
+            <Fact label={t.dossier.opinionDueOn}>
+              {formatDate(d.opinionDueOn, notSet)}
+              {d.opinionDueOn && review.opinions.length === 0 && isBefore(d.opinionDueOn, review.today) && (
+                <span className="overdue-tag"> {m.overdue}</span>
+              )}
+            </Fact>
+            <Fact label={t.dossier.sessionsSection}>
+              {latestSession ? (
+                <>
+                  {t.dossier.sessionLabel(formatInteger(latestSession.number), formatDate(latestSession.heldOn))}
+                  <span className="muted"> — {t.enums.sessionStatus[latestSession.status]}</span>
+                  {review.sessions.length > 1 && <span className="muted"> ({m.sessionsPrevious(review.sessions.length - 1)})</span>}
+                </>
+              ) : (
+                <span className="muted">{m.sessionNone}</span>
+              )}
+            </Fact>
           </dl>
         </section>
 
-        <section className="panel" aria-labelledby="facts-agrement">
-          <h2 id="facts-agrement">{t.dossier.agrementSection}</h2>
-          {d.agrement ? (
-            <dl className="facts">
-              <Fact label={t.dossier.scheme}>{t.enums.agrementScheme[d.agrement.scheme]}</Fact>
-              <Fact label={t.dossier.agrementNumber}>{d.agrement.number}</Fact>
-              <Fact label={t.dossier.agrementStatus}>{agrementStatusLabel(d.agrement.status, t.enums.agrementStatus)}</Fact>
-              <Fact label={t.dossier.agrementPeriod}>
-                {d.agrement.currentPeriod
-                  ? d.agrement.currentPeriod.endOn
-                    ? `${t.dossier.periodBounded(formatDate(d.agrement.currentPeriod.startOn), formatDate(d.agrement.currentPeriod.endOn))} (${t.enums.term[d.agrement.currentPeriod.term]})`
-                    : `${t.dossier.periodOpen(formatDate(d.agrement.currentPeriod.startOn))} — ${t.enums.term.indefinite}`
-                  : t.dossier.noPeriod}
-              </Fact>
-            </dl>
+        <section className="review-fact-block" aria-labelledby="facts-deadlines">
+          <h2 id="facts-deadlines" className="review-fact-title">
+            {m.deadlinesTitle}
+          </h2>
+          {review.deadlines.length === 0 ? (
+            <p className="muted">{m.deadlinesNone}</p>
           ) : (
-            <p className="muted">{t.dossier.noAgrement}</p>
-          )}
-        </section>
-
-        <section className="panel" aria-labelledby="facts-sessions">
-          <h2 id="facts-sessions">{t.dossier.sessionsSection}</h2>
-          {d.sessions.length > 0 ? (
-            <ul className="session-list">
-              {d.sessions.map((session) => (
-                <li key={session.id}>
-                  <span className="session-name">
-                    {t.dossier.sessionLabel(formatInteger(session.number), formatDate(session.heldOn))}
-                  </span>
-                  <span className="session-status">{t.enums.sessionStatus[session.status]}</span>
-                </li>
-              ))}
+            <ul className="deadline-list" data-testid="open-deadlines">
+              {review.deadlines.map((deadline) => {
+                const late = isBefore(deadline.dueOn, review.today);
+                return (
+                  <li key={deadline.id} className={late ? 'is-overdue' : undefined}>
+                    <span className="deadline-date">{formatDate(deadline.dueOn)}</span>
+                    <span className="deadline-text" title={m.deadlineKind[deadline.kind]}>
+                      {deadline.description.trim() || m.deadlineKind[deadline.kind]}
+                      {deadline.dossierId === null && <span className="muted"> ({m.deadlineOperator})</span>}
+                      {late && <span className="overdue-tag"> {m.overdue}</span>}
+                    </span>
+                  </li>
+                );
+              })}
             </ul>
-          ) : (
-            <p className="muted">{t.dossier.noSessions}</p>
           )}
         </section>
       </div>
-    </article>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="fact">
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
+    </header>
   );
 }
 

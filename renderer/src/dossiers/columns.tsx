@@ -1,8 +1,18 @@
 /**
  * The Dossiers table's columns (TanStack Table v9). Sorting is server-side: the table only owns
- * the sorting state's shape and header interactions; the rows arrive already sorted.
+ * the sorting state's shape and header interactions; the rows arrive already sorted. Column
+ * visibility, order and sizing are TanStack states fed from the column layout (columnLayout.ts):
+ * a column the user resized gets its width in pixels, the others keep their default track.
  */
-import { createColumnHelper, metaHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import {
+  columnOrderingFeature,
+  columnSizingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  metaHelper,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
 import type { DossierRow } from '../../../shared/contract';
 import { StatusBadge } from '../components/StatusBadge';
 import type { Messages } from '../i18n/fr';
@@ -20,6 +30,9 @@ export interface DossierColumnMeta {
 
 export const features = tableFeatures({
   rowSortingFeature,
+  columnVisibilityFeature,
+  columnOrderingFeature,
+  columnSizingFeature,
   columnMeta: metaHelper<DossierColumnMeta>(),
 });
 

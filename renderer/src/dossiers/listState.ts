@@ -2,7 +2,7 @@
  * The Dossiers table's query (sort and filters), kept in the address so that Back and reloads
  * restore it, and the list's memory (scroll, selection) kept for the return from a dossier.
  */
-import { DOSSIER_SORT_COLUMNS, type DossierListInput, type DossierSortColumn } from '../../../shared/contract';
+import { DOSSIER_GROUPINGS, DOSSIER_SORT_COLUMNS, type DossierGrouping, type DossierListInput, type DossierSortColumn } from '../../../shared/contract';
 import { DOSSIER_KINDS, DOSSIER_STATUSES, SCHEMES, type DossierKind, type DossierStatus, type Scheme } from '../../../shared/domain';
 
 export type SortDirection = 'asc' | 'desc';
@@ -13,6 +13,7 @@ export interface ListState {
   schemes: Scheme[];
   kinds: DossierKind[];
   statuses: DossierStatus[];
+  groupBy: DossierGrouping | null;
 }
 
 export const DEFAULT_SORT: ListState['sort'] = { column: 'receivedOn', direction: 'desc' };
@@ -37,6 +38,7 @@ export function parseListState(search: string): ListState {
     schemes: pick(params.get('scheme'), SCHEMES),
     kinds: pick(params.get('kind'), DOSSIER_KINDS),
     statuses: pick(params.get('status'), DOSSIER_STATUSES),
+    groupBy: pick(params.get('group'), DOSSIER_GROUPINGS)[0] ?? null,
   };
 }
 
@@ -47,6 +49,7 @@ export function listHash(state: ListState): string {
   if (state.schemes.length > 0) params.set('scheme', state.schemes.join(','));
   if (state.kinds.length > 0) params.set('kind', state.kinds.join(','));
   if (state.statuses.length > 0) params.set('status', state.statuses.join(','));
+  if (state.groupBy) params.set('group', state.groupBy);
   if (state.sort.column !== DEFAULT_SORT.column || state.sort.direction !== DEFAULT_SORT.direction) {
     params.set('sort', state.sort.column);
     params.set('dir', state.sort.direction);
@@ -60,7 +63,7 @@ export function hasFilters(state: ListState): boolean {
 }
 
 /** What the backend needs (without offset/limit), and a key that changes when it changes. */
-export function toQuery(state: ListState): { query: Pick<DossierListInput, 'sort' | 'filters'>; key: string } {
+export function toQuery(state: ListState): { query: Pick<DossierListInput, 'sort' | 'filters' | 'groupBy'>; key: string } {
   const text = state.text.trim();
   const query = {
     sort: state.sort,
@@ -70,6 +73,7 @@ export function toQuery(state: ListState): { query: Pick<DossierListInput, 'sort
       ...(state.kinds.length > 0 ? { kinds: state.kinds } : {}),
       ...(state.statuses.length > 0 ? { statuses: state.statuses } : {}),
     },
+    groupBy: state.groupBy,
   };
   return { query, key: JSON.stringify(query) };
 }

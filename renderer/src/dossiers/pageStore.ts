@@ -3,8 +3,11 @@
  * shows (`ensure`); the store loads the missing 200-row pages, caches them (a bounded number,
  * the farthest evicted first), and drops answers that belong to an older query (generation).
  * One store for the app's lifetime, so returning from a dossier finds the list as it was.
+ *
+ * The backend counts (and groups) on the first page only: the store loads page 0 of a query (or
+ * of a revalidation) before any other, and keeps its total and groups while the user scrolls.
  */
-import type { DossierListInput, DossierRow } from '../../../shared/contract';
+import type { DossierGroup, DossierListInput, DossierRow } from '../../../shared/contract';
 import { call } from '../api/client';
 
 export const PAGE_SIZE = 200;
@@ -15,6 +18,8 @@ export interface PagesSnapshot {
   key: string;
   /** Rows matching the query; null until the first page arrives. */
   total: number | null;
+  /** The groups with their counts when the list is grouped, else null. */
+  groups: readonly DossierGroup[] | null;
   pages: ReadonlyMap<number, readonly DossierRow[]>;
   /** The last failure, until the next successful page. */
   error: unknown;
@@ -25,7 +30,7 @@ export interface PagesSnapshot {
   stale: boolean;
 }
 
-type Query = Pick<DossierListInput, 'sort' | 'filters'>;
+type Query = Pick<DossierListInput, 'sort' | 'filters' | 'groupBy'>;
 
 export class DossierPageStore {
   private query: Query | null = null;
@@ -35,8 +40,9 @@ export class DossierPageStore {
   private fresh = new Set<number>();
   private pending = new Set<number>();
   private total: number | null = null;
+  private groups: readonly DossierGroup[] | null = null;
   private listeners = new Set<() => void>();
-  private snapshot: PagesSnapshot = { key: '', total: null, pages: new Map(), error: null, stale: false };
+  private snapshot: PagesSnapshot = { key: '', total: null, groups: null, pages: new Map(), error: null, stale: false };
   private lastCenter = 0;
   private stale = false;
 
@@ -78,6 +84,7 @@ export class DossierPageStore {
     this.fresh.clear();
     this.pending.clear();
     this.total = null;
+    this.groups = null;
     this.stale = false;
     this.emit('', null);
   }
@@ -85,6 +92,11 @@ export class DossierPageStore {
   /** Loads the pages covering rows `first..last` (inclusive) of the query `key`. */
   ensure(key: string, first: number, last: number): void {
     if (key !== this.snapshot.key || !this.query) return;
+    // The first page carries the count: it comes first, the others once it has arrived.
+    if (!this.fresh.has(0)) {
+      if (!this.pending.has(0)) this.load(0);
+      return;
+    }
     const firstPage = Math.max(0, Math.floor(first / PAGE_SIZE));
     let lastPage = Math.max(firstPage, Math.floor(last / PAGE_SIZE));
     if (this.total !== null && !this.stale) lastPage = Math.min(lastPage, Math.max(0, Math.ceil(this.total / PAGE_SIZE) - 1));
@@ -105,7 +117,10 @@ export class DossierPageStore {
         if (generation !== this.generation) return; // an answer to an older query or an older revalidation
         this.pending.delete(page);
         this.fresh.add(page);
-        this.total = result.total;
+        if (result.total !== null) {
+          this.total = result.total;
+          this.groups = result.groups ?? null;
+        }
         // The first answer to a new query replaces every row of the previous one.
         const pages = this.stale ? new Map<number, readonly DossierRow[]>() : new Map(this.pages);
         this.stale = false;
@@ -121,6 +136,7 @@ export class DossierPageStore {
           // Do not leave the previous query's rows on screen under an error.
           this.pages = new Map();
           this.total = null;
+          this.groups = null;
           this.stale = false;
         }
         this.emit(key, error);
@@ -137,14 +153,15 @@ export class DossierPageStore {
   private evict(): void {
     if (this.pages.size <= MAX_CACHED_PAGES) return;
     const byDistance = [...this.pages.keys()].sort((a, b) => Math.abs(b - this.lastCenter) - Math.abs(a - this.lastCenter));
-    for (const page of byDistance.slice(0, this.pages.size - MAX_CACHED_PAGES)) {
+    // Page 0 stays: it holds the count the other pages rely on.
+    for (const page of byDistance.filter((p) => p !== 0).slice(0, this.pages.size - MAX_CACHED_PAGES)) {
       this.pages.delete(page);
       this.fresh.delete(page);
     }
   }
 
   private emit(key: string, error: unknown): void {
-    this.snapshot = { key, total: this.total, pages: this.pages, error, stale: this.stale };
+    this.snapshot = { key, total: this.total, groups: this.groups, pages: this.pages, error, stale: this.stale };
     for (const listener of this.listeners) listener();
   }
 }
