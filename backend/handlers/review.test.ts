@@ -137,6 +137,31 @@ describe('dossiers.review', () => {
   });
 });
 
+describe('private notes on the dossier page', () => {
+  it('never shows another member’s private note, neither in the history nor in what changed, nor its text in the log', async () => {
+    const db = workspace.requireDb();
+    const addMember = db.prepare(
+      `INSERT INTO members (full_name, organisation, organisation_kind, role, voting, active_from) VALUES (?, ?, ?, 'member', 1, '2024-01-01')`,
+    );
+    const other = Number(addMember.run('Marc Dubois', 'CSC', 'union').lastInsertRowid);
+    const user = Number(addMember.run('Anne Lambert', 'FEBECOOP', 'federation').lastInsertRowid);
+    await ok('dossiers.markVisited', { id: f.inspectionDossierId, readAt: new Date(Date.now() - 60_000).toISOString() });
+    const later = new Date(Date.now() - 30_000).toISOString();
+    const insert = db.prepare(`INSERT INTO notes (dossier_id, author_member_id, visibility, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`);
+    const hidden = Number(insert.run(f.inspectionDossierId, other, 'private', 'Conflit possible avec le président', later, later).lastInsertRowid);
+    const own = Number(insert.run(f.inspectionDossierId, user, 'private', 'À vérifier en séance', later, later).lastInsertRowid);
+    for (const id of [hidden, own]) appendAudit(db, { actor: 'membre', action: 'note.create', entity: 'note', entityId: id, changes: {}, at: later });
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('member_id', ?)`).run(String(user));
+
+    const page = await review(f.inspectionDossierId);
+    const text = JSON.stringify(page);
+    expect(text).not.toContain('Conflit possible');
+    expect(page.changes.items.filter((i) => i.type === 'note')).toEqual([expect.objectContaining({ noteId: own, excerpt: 'À vérifier en séance' })]);
+    const noteEntries = page.history.filter((h) => h.type === 'audit' && h.entity === 'note');
+    expect(noteEntries.map((h) => (h.type === 'audit' ? h.entityId : null))).toEqual([own]);
+  });
+});
+
 describe('Ce qui a changé', () => {
   it('says first visit, then lists what changed after the recorded visit, then nothing on the next visit', async () => {
     const db = workspace.requireDb();

@@ -28,6 +28,7 @@ import {
 } from '../../db/queries/review';
 import type { Db } from '../../db/open';
 import type { BackendContext } from '../context';
+import { workspaceMemberId } from './notes';
 import { notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
 
@@ -58,7 +59,7 @@ const excerpt = (text: string, max = 140) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-export function readReview(db: Db, id: number, today: string, now: string): DossierReview {
+export function readReview(db: Db, id: number, today: string, now: string, memberId: number | null = workspaceMemberId(db)): DossierReview {
   const dossier = getReviewDossier(db, id);
   if (!dossier) throw notFound('Dossier');
   const operator = getOperator(db, dossier.operatorId);
@@ -74,7 +75,7 @@ export function readReview(db: Db, id: number, today: string, now: string): Doss
   const inspections = listOperatorInspections(db, operatorId);
   const findings = listOperatorFindings(db, operatorId);
   const events = listDossierEvents(db, id);
-  const audit = listDossierAudit(db, id);
+  const audit = listDossierAudit(db, id, memberId);
   const reports = listOperatorReports(db, operatorId, dossier.scheme);
 
   // Synthesis: this dossier's opinions (with their amendments) and decisions.
@@ -227,7 +228,7 @@ export function readReview(db: Db, id: number, today: string, now: string): Doss
   const since = getVisit(db, id);
   const items: ChangeItem[] = [];
   if (since !== null) {
-    const changed = listChangesSince(db, id, since);
+    const changed = listChangesSince(db, id, since, memberId);
     for (const d of changed.documents) items.push({ type: 'document', at: d.addedAt, documentId: d.id, title: d.title });
     for (const n of changed.notes) {
       items.push({ type: 'note', at: n.updatedAt, noteId: n.id, edited: n.createdAt <= since, visibility: n.visibility, excerpt: excerpt(n.body) });

@@ -52,7 +52,7 @@ export function createNote(
       action: 'note.create',
       entity: 'note',
       entityId: id,
-      changes: { dossierId: note.dossierId, visibility: note.visibility, body: note.body },
+      changes: { dossierId: note.dossierId, visibility: note.visibility, length: note.body.length },
       at: note.at,
     });
     return getNote(db, id)!;
@@ -79,7 +79,8 @@ export function updateNote(
       .run({ id: change.id, version: change.version, body: change.body, visibility: change.visibility, at: change.at });
     if (info.changes === 0) return { ok: false, reason: 'stale' };
     const changes: Record<string, { from: unknown; to: unknown }> = {};
-    if (before.body !== change.body) changes.body = { from: before.body, to: change.body };
+    // The text itself stays out of the log: a private note must not be readable there.
+    if (before.body !== change.body) changes.length = { from: before.body.length, to: change.body.length };
     if (before.visibility !== change.visibility) changes.visibility = { from: before.visibility, to: change.visibility };
     appendAudit(db, { actor, action: 'note.update', entity: 'note', entityId: change.id, changes, at: change.at });
     return { ok: true, value: getNote(db, change.id)! };
@@ -102,7 +103,7 @@ export function deleteNote(
       action: 'note.delete',
       entity: 'note',
       entityId: target.id,
-      changes: { dossierId: before.dossierId, visibility: before.visibility, body: { from: before.body, to: null } },
+      changes: { dossierId: before.dossierId, visibility: before.visibility, length: { from: before.body.length, to: null } },
       at: target.at,
     });
     return { ok: true, value: { id: target.id } };

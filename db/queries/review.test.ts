@@ -88,7 +88,7 @@ describe('audit entries of a dossier', () => {
     appendAudit(db, { actor: 'Secrétariat', action: 'dossier.update', entity: 'dossier', entityId: f.inspectionDossierId, changes: { status: { from: 'received', to: 'ready' } } });
     appendAudit(db, { actor: 'Secrétariat', action: 'finding.update', entity: 'finding', entityId: f.findingIds.minor, changes: {} });
     appendAudit(db, { actor: 'Secrétariat', action: 'dossier.update', entity: 'dossier', entityId: f.otherDossierId, changes: {} });
-    expect(listDossierAudit(db, f.inspectionDossierId).map((a) => a.action)).toEqual(['finding.update', 'dossier.update']);
+    expect(listDossierAudit(db, f.inspectionDossierId, null).map((a) => a.action)).toEqual(['finding.update', 'dossier.update']);
   });
 });
 
@@ -106,7 +106,7 @@ describe('visits and changes', () => {
     note.run(f.inspectionDossierId, 'Nouvelle note', '2026-11-05T08:00:00.000Z', '2026-11-05T08:00:00.000Z');
     note.run(f.inspectionDossierId, 'Note corrigée', '2026-10-01T08:00:00.000Z', '2026-11-06T08:00:00.000Z');
     db.prepare(`INSERT INTO dossier_events (dossier_id, occurred_on, kind, title) VALUES (?, '2026-11-07', 'hearing', 'Audition')`).run(f.inspectionDossierId);
-    const changes = listChangesSince(db, f.inspectionDossierId, '2026-11-04T12:00:00.000Z');
+    const changes = listChangesSince(db, f.inspectionDossierId, '2026-11-04T12:00:00.000Z', null);
     expect(changes.notes.map((n) => n.body)).toEqual(['Note corrigée', 'Nouvelle note']);
     expect(changes.events.map((e) => e.title)).toEqual(['Audition']);
     expect(changes.documents).toEqual([]);
@@ -141,7 +141,7 @@ describe('query plans of the hot queries', () => {
   });
 
   it('reaches the audit entries of a dossier through the (entity, entity_id) index', () => {
-    const detail = plan(DOSSIER_AUDIT_SQL, { id: 1 });
+    const detail = plan(DOSSIER_AUDIT_SQL, { id: 1, memberId: null });
     expect(detail).toContain('audit_log_entity');
     expect(detail).not.toMatch(/^SCAN audit_log/m);
   });

@@ -273,6 +273,9 @@ export interface AuditRow {
  * inspections and their findings, its notes and its documents. Each branch reaches the log
  * through its (entity, entity_id) index.
  */
+/** Notes of dossier @id the user may see: shared ones and their own private ones (@memberId, NULL = secretariat). */
+const VISIBLE_NOTES_OF_DOSSIER = `SELECT id FROM notes WHERE dossier_id = @id AND (visibility = 'shared' OR author_member_id IS @memberId)`;
+
 export const DOSSIER_AUDIT_SQL = `
   SELECT id, at, actor, action, entity, entity_id AS entityId, changes FROM audit_log
   WHERE entity = 'dossier' AND entity_id = @id
@@ -287,15 +290,16 @@ export const DOSSIER_AUDIT_SQL = `
   WHERE entity = 'finding' AND entity_id IN (SELECT f.id FROM inspections i JOIN findings f ON f.inspection_id = i.id WHERE i.dossier_id = @id)
   UNION ALL
   SELECT id, at, actor, action, entity, entity_id, changes FROM audit_log
-  WHERE entity = 'note' AND entity_id IN (SELECT id FROM notes WHERE dossier_id = @id)
+  WHERE entity = 'note' AND entity_id IN (${VISIBLE_NOTES_OF_DOSSIER})
   UNION ALL
   SELECT id, at, actor, action, entity, entity_id, changes FROM audit_log
   WHERE entity = 'document' AND entity_id IN (SELECT id FROM documents WHERE dossier_id = @id)
   ORDER BY id DESC
   LIMIT 500`;
 
-export function listDossierAudit(db: Db, dossierId: number): AuditRow[] {
-  return stmt(db, 'audit', DOSSIER_AUDIT_SQL).all({ id: dossierId }) as AuditRow[];
+/** `memberId`: the workspace's user (null = the secretariat); other members' private notes stay hidden. */
+export function listDossierAudit(db: Db, dossierId: number, memberId: number | null): AuditRow[] {
+  return stmt(db, 'audit', DOSSIER_AUDIT_SQL).all({ id: dossierId, memberId }) as AuditRow[];
 }
 
 export interface ReportRow {
@@ -361,8 +365,8 @@ export interface ChangeRows {
  * edited, dated events after the visit's day. (Figures and findings carry their own updated_at,
  * read with the rest of the page.)
  */
-export function listChangesSince(db: Db, dossierId: number, since: string): ChangeRows {
-  const params = { dossierId, since, sinceDay: since.slice(0, 10) };
+export function listChangesSince(db: Db, dossierId: number, since: string, memberId: number | null): ChangeRows {
+  const params = { dossierId, since, sinceDay: since.slice(0, 10), memberId };
   return {
     documents: stmt(
       db,
@@ -373,7 +377,9 @@ export function listChangesSince(db: Db, dossierId: number, since: string): Chan
       db,
       'changes-notes',
       `SELECT id, visibility, body, created_at AS createdAt, updated_at AS updatedAt FROM notes
-       WHERE dossier_id = @dossierId AND (created_at > @since OR updated_at > @since) ORDER BY updated_at DESC`,
+       WHERE dossier_id = @dossierId AND (created_at > @since OR updated_at > @since)
+         AND (visibility = 'shared' OR author_member_id IS @memberId)
+       ORDER BY updated_at DESC`,
     ).all(params) as ChangeRows['notes'],
     events: stmt(
       db,

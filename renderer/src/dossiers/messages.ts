@@ -105,6 +105,7 @@ export const useReviewMessages = defineMessages({
       conclusion: 'conclusion',
       visibility: 'visibilité',
       body: 'texte',
+      length: 'longueur du texte (caractères)',
       title: 'titre',
     } as Record<string, string>,
     auditActions: {
@@ -339,6 +340,7 @@ export const useReviewMessages = defineMessages({
       conclusion: 'conclusion',
       visibility: 'visibility',
       body: 'text',
+      length: 'text length (characters)',
       title: 'title',
     } as Record<string, string>,
     auditActions: {
