@@ -149,6 +149,20 @@ describe('documents', () => {
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH documents USING INDEX \S+ \(dossier_id=\?\)/);
   });
 
+  it('refuses an attachment from a member’s workspace: only the secretariat registers documents, nothing written', async () => {
+    workspace.requireDb().prepare(`UPDATE meta SET value = 'member' WHERE key = 'profile'`).run();
+    const result = await call('documents.attach', {
+      dossierId,
+      title: 'Note du membre',
+      kind: 'annex',
+      filename: 'note.pdf',
+      contentBase64: pdf('Texte du membre').toString('base64'),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Seul le secrétariat') } });
+    expect(files()).toEqual([]);
+    expect(workspace.requireDb().prepare('SELECT count(*) AS n FROM documents').get()).toEqual({ n: 0 });
+  });
+
   it('refuses a dossier that does not exist', async () => {
     const result = await call('documents.attach', { dossierId: 999, title: 'x', kind: 'annex', filename: 'a.pdf', contentBase64: pdf('x').toString('base64') });
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

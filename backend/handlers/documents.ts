@@ -10,6 +10,7 @@ import {
 } from '../../db/queries/documents';
 import type { Db } from '../../db/open';
 import type { BackendContext } from '../context';
+import { requireSecretariat } from './entry';
 import { extractPdfText, looksLikePdf, UnreadablePdfError } from '../documents/pdf';
 import { readDocumentFile, removeDocumentFile, sha256Hex, storeDocumentFile } from '../documents/store';
 import { AppError, notFound } from '../errors';
@@ -41,7 +42,9 @@ export const documentHandlers: DomainHandlers<BackendContext> = {
   },
 
   'documents.attach': async (ctx, input) => {
-    const db = ctx.workspace.requireDb();
+    // The secretariat registers documents; members read them.
+    const db = requireSecretariat(ctx);
+    const documentsDir = ctx.workspace.documentsDir;
     requireDossier(db, input.dossierId);
     if (!BASE64.test(input.contentBase64)) throw new AppError('BAD_INPUT', 'Le contenu du fichier est illisible (encodage invalide). Il n’a pas été joint.');
     const bytes = Buffer.from(input.contentBase64, 'base64');
@@ -64,7 +67,9 @@ export const documentHandlers: DomainHandlers<BackendContext> = {
       }
       throw error;
     }
-    const stored = storeDocumentFile(ctx.workspace.documentsDir, bytes);
+    // Extraction awaited: make sure the same workspace is still open before writing into it.
+    if (ctx.workspace.db !== db) throw new AppError('CONFLICT', 'L’espace de travail a changé pendant la lecture du fichier. Il n’a pas été joint.');
+    const stored = storeDocumentFile(documentsDir, bytes);
     try {
       const record = insertDocument(db, ctx.workspace.actor(), {
         dossierId: input.dossierId,
@@ -81,7 +86,7 @@ export const documentHandlers: DomainHandlers<BackendContext> = {
       return toRow(record);
     } catch (error) {
       // Nothing half-written: a file this call created and no row refers to goes away again.
-      if (stored.created && countDocumentsWithHash(db, sha256) === 0) removeDocumentFile(ctx.workspace.documentsDir, sha256);
+      if (stored.created && countDocumentsWithHash(db, sha256) === 0) removeDocumentFile(documentsDir, sha256);
       if (error instanceof Error && /UNIQUE constraint failed/.test(error.message)) {
         throw new AppError('CONFLICT', 'Ce fichier est déjà joint à ce dossier. Il n’a pas été joint une seconde fois.');
       }

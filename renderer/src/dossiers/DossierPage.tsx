@@ -150,7 +150,7 @@ function ReviewView({ review, back, current }: { review: DossierReview; back: Re
     if (review.figures && hasFigures(review.figures)) list.push({ name: 'figures', render: () => <Figures review={review} /> });
     if (review.inspections.length > 0) list.push({ name: 'inspection', render: () => <Inspection review={review} /> });
     // Documents and Notes: always shown (attaching a document, writing a note start from them).
-    list.push({ name: 'documents', render: () => <DocumentsSection dossierId={review.dossier.id} /> });
+    list.push({ name: 'documents', render: () => <DocumentsSection dossierId={review.dossier.id} canAttach={review.profile === 'secretariat'} /> });
     list.push({ name: 'notes', render: () => <NotesSection dossierId={review.dossier.id} /> });
     return list;
   }, [review]);

@@ -21,7 +21,8 @@ export function formatSize(bytes: number, m: DocumentMessages, intl: string): st
   return m.megabytes(formatNumber(bytes / (1024 * 1024), intl, { maximumFractionDigits: 1 }));
 }
 
-export function DocumentsSection({ dossierId }: { dossierId: number }) {
+/** `canAttach`: only the secretariat registers documents (the backend refuses others too). */
+export function DocumentsSection({ dossierId, canAttach }: { dossierId: number; canAttach: boolean }) {
   const m = useDocumentMessages();
   const { t } = useI18n();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -61,7 +62,7 @@ export function DocumentsSection({ dossierId }: { dossierId: number }) {
     <div className="documents-section">
       <div className="dn-head">
         {load.state === 'ready' && <span className="dn-count">{m.count(rows.length)}</span>}
-        {!attaching && (
+        {canAttach && !attaching && (
           <button
             type="button"
             className="button button-secondary dn-action"
@@ -81,7 +82,7 @@ export function DocumentsSection({ dossierId }: { dossierId: number }) {
         </p>
       )}
 
-      {attaching && (
+      {canAttach && attaching && (
         <AttachForm
           dossierId={dossierId}
           onCancel={() => setAttaching(false)}
