@@ -2,6 +2,7 @@
  * Registering a dossier (#/dossiers/new?operator=12) and correcting one (#/dossiers/123/edit):
  * agrément, kind, status, subject, dates, report year, the administration's proposal.
  */
+import { belgianToday } from '../i18n/format';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AgrementView, DossierFields } from '../../../shared/contract';
 import {
@@ -65,7 +66,7 @@ function newDraft(): Draft {
     kind: 'agrement',
     status: 'received',
     subject: '',
-    receivedOn: new Date().toISOString().slice(0, 10),
+    receivedOn: belgianToday(),
     completeOn: '',
     opinionDueOn: '',
     reportYear: '',

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { AuditEntryView } from '../../../shared/contract';
 import { call } from '../api/client';
 import { useI18n } from '../i18n';
-import { formatDate, formatEuros, formatNumber } from '../i18n/format';
+import { formatDate, formatEuros, formatNumber, formatTimestamp } from '../i18n/format';
 import { useAuditLabels, useFigureLabels, useSeverityLabels } from '../operators/messages';
 import { useEntryMessages } from './messages';
 
@@ -28,7 +28,7 @@ export function EntityHistory({ entity, entityId, refresh }: { entity: 'operator
 
 export function HistoryList({ entries }: { entries: readonly AuditEntryView[] | null }) {
   const m = useEntryMessages();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const actions = useAuditLabels();
   const figureLabels = useFigureLabels() as Record<string, string>;
   const severities = useSeverityLabels() as Record<string, string>;
@@ -57,8 +57,10 @@ export function HistoryList({ entries }: { entries: readonly AuditEntryView[] | 
     if (typeof v === 'string' && enumLabels[key]?.[v]) return enumLabels[key][v];
     return String(v);
   };
-  const when = (at: string) =>
-    `${formatDate(at)} ${new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-BE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' }).format(new Date(at))}`;
+  const when = (at: string) => {
+    const { date, time } = formatTimestamp(at);
+    return `${date} ${time}`;
+  };
 
   return (
     <section className="panel history-panel" aria-labelledby="entry-history">

@@ -38,3 +38,27 @@ export function formatEuros(cents: number, locale: string): string {
 export function formatInteger(value: number): string {
   return String(Math.trunc(value));
 }
+
+const BRUSSELS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Brussels',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** A timestamp `2026-11-22T14:05:00Z` as Belgian date and time: `22/11/2026` and `15:05`. */
+export function formatTimestamp(iso: string): { date: string; time: string } {
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return { date: iso, time: '' };
+  const parts = BRUSSELS.formatToParts(when);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('day')}/${get('month')}/${get('year')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** Today's date in Belgium, ISO `YYYY-MM-DD` (not the UTC date, which lags after midnight). */
+export function belgianToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(now);
+}

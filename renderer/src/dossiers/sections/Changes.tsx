@@ -5,14 +5,11 @@
  */
 import type { ChangeItem, DossierReview } from '../../../../shared/contract';
 import { dossierHash } from '../../app/router';
-import { useI18n } from '../../i18n';
-import { formatDate, formatInteger } from '../../i18n/format';
+import { formatDate, formatInteger, formatTimestamp } from '../../i18n/format';
 import { useReviewMessages } from '../messages';
-import { formatTimestamp } from '../reviewFormat';
 import { AuditChanges, auditTitle } from './History';
 
 export function Changes({ review }: { review: DossierReview }) {
-  const { locale } = useI18n();
   const m = useReviewMessages();
   const { since, items } = review.changes;
   if (since === null) {
@@ -22,7 +19,7 @@ export function Changes({ review }: { review: DossierReview }) {
       </p>
     );
   }
-  const when = formatTimestamp(since, locale);
+  const when = formatTimestamp(since);
   const sinceText = m.dateTime(when.date, when.time);
   if (items.length === 0) {
     return (
@@ -39,7 +36,7 @@ export function Changes({ review }: { review: DossierReview }) {
       <ul className="change-list" data-testid="change-list">
         {items.map((item, index) => (
           <li key={`${item.type}-${index}`}>
-            <span className="change-when">{item.type === 'event' ? formatDate(item.at) : formatTimestamp(item.at, locale).date}</span>
+            <span className="change-when">{item.type === 'event' ? formatDate(item.at) : formatTimestamp(item.at).date}</span>
             <div className="change-what">
               <ChangeText item={item} dossierId={review.dossier.id} />
             </div>

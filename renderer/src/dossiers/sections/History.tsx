@@ -8,9 +8,8 @@ import type { DossierReview, HistoryItem } from '../../../../shared/contract';
 import { dossierHash, operatorHash } from '../../app/router';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n';
-import { formatDate, formatEuros, formatInteger, formatNumber } from '../../i18n/format';
+import { formatDate, formatEuros, formatInteger, formatNumber, formatTimestamp } from '../../i18n/format';
 import { useReviewMessages, type ReviewMessages } from '../messages';
-import { formatTimestamp } from '../reviewFormat';
 
 type Filter = 'all' | 'dossiers' | 'opinions' | 'agrements' | 'inspections' | 'journal';
 const FILTERS: readonly Filter[] = ['all', 'dossiers', 'opinions', 'agrements', 'inspections', 'journal'];
@@ -99,7 +98,7 @@ function DossierLink({ id, reference, current }: { id: number; reference: string
 }
 
 function HistoryText({ item, review }: { item: HistoryItem; review: DossierReview }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const m = useReviewMessages();
   const current = review.dossier.id;
   switch (item.type) {
@@ -167,7 +166,7 @@ function HistoryText({ item, review }: { item: HistoryItem; review: DossierRevie
         </p>
       );
     case 'audit': {
-      const when = formatTimestamp(item.at, locale);
+      const when = formatTimestamp(item.at);
       return (
         <div>
           <p>

@@ -7,21 +7,17 @@ import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { MAX_NOTE_CHARS, NOTE_VISIBILITIES, type NoteRow, type NoteVisibility } from '../../../../shared/contract';
 import { RpcCallError, call } from '../../api/client';
 import { errorMessage, useI18n } from '../../i18n';
-import { formatDate, formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber, formatTimestamp } from '../../i18n/format';
 import { useNoteMessages } from './notesMessages';
 import './notes.css';
 
 type Load = { state: 'loading' } | { state: 'ready'; notes: NoteRow[] } | { state: 'error'; message: string };
 type Messages = ReturnType<typeof useNoteMessages>;
 
-const TIME = new Intl.DateTimeFormat('fr-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit' });
-const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' });
-
 /** An ISO timestamp as `dd/mm/yyyy à hh:mm`, Belgian time. */
 function formatMoment(iso: string, m: Messages): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return formatDate(iso);
-  return m.at(formatDate(DAY.format(date)), TIME.format(date));
+  const { date, time } = formatTimestamp(iso);
+  return time ? m.at(date, time) : formatDate(iso);
 }
 
 function bodyError(body: string, m: Messages, intl: string): string | null {
