@@ -120,6 +120,13 @@ describe('entry helpers', () => {
     expect(nextDossierReference(db, 'IES', 2026)).toBe('IES-2026-0001');
   });
 
+  it('keeps numbering past 9 999 dossiers of a scheme in a year', () => {
+    addDossier(ids.eco!, 'EI-2026-9999');
+    expect(nextDossierReference(db, 'EI', 2026)).toBe('EI-2026-10000');
+    addDossier(ids.eco!, 'EI-2026-10000');
+    expect(nextDossierReference(db, 'EI', 2026)).toBe('EI-2026-10001');
+  });
+
   it('writes figures only on the version seen', () => {
     const id = Number(
       db

@@ -139,13 +139,14 @@ export function getDossierForEdit(db: Db, id: number) {
 /** The next free reference `SCHEME-YEAR-NNNN` (as the demo and the administration number them). */
 export function nextDossierReference(db: Db, scheme: string, year: number): string {
   const prefix = `${scheme}-${year}-`;
+  // Numbers compared as numbers: after …-9999 comes …-10000, which sorts lower as text.
   const last = cached(
     db,
     'dossier-last-ref',
-    () => `SELECT reference FROM dossiers WHERE reference >= ? AND reference < ? ORDER BY reference DESC LIMIT 1`,
-  ).get(prefix, `${prefix}\uffff`) as { reference: string } | undefined;
-  const n = last ? Number(/(\d+)$/.exec(last.reference)?.[1] ?? '0') + 1 : 1;
-  return `${prefix}${String(n).padStart(4, '0')}`;
+    () => `SELECT max(CAST(substr(reference, length(@prefix) + 1) AS INTEGER)) AS n
+           FROM dossiers WHERE reference >= @prefix AND reference < @end`,
+  ).get({ prefix, end: `${prefix}\uffff` }) as { n: number | null };
+  return `${prefix}${String((last.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
 export function insertDossier(db: Db, operatorId: number, reference: string, d: DossierWrite, now: string): number {
