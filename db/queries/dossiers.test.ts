@@ -137,8 +137,10 @@ describe('the Dossiers list', () => {
     expect(refs(query({ filters: { text: '100 %' } }))).toEqual(['IDESS-2025-0002']);
     expect(refs(query({ filters: { text: '"laverie" OR NEAR(zeta*' } }))).toEqual([]);
     expect(refs(query({ filters: { text: 'laverie"' } }))).toEqual(['IDESS-2025-0002']);
-    expect(textTokens('Éco-Jardins "OR" * a')).toEqual(['"eco"*', '"jardins"*', '"or"*']);
-    expect(listParameters({ text: 'EI-2025-0003' })).toMatchObject({ shape: { text: 'reference' }, params: { tokens: '"ei"* "2025"* "0003"*' } });
+    // Cut like the search screen: words written together are one phrase; the index folds case and accents.
+    expect(textTokens('Éco-Jardins "OR" * a')).toEqual(['"Éco Jardins"*', '"OR"*']);
+    expect(textTokens('Namur 0464.281.392')).toEqual(['"Namur"*', '"0464281392"*']);
+    expect(listParameters({ text: 'EI-2025-0003' })).toMatchObject({ shape: { text: 'reference' }, params: { tokens: '"EI 2025 0003"*' } });
     expect(listDossiers(db, query({ filters: { text: '%' } })).total).toBe(4);
     expect(listDossiers(db, query({ filters: { text: '_ - ;' } })).total).toBe(4);
   });

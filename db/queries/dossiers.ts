@@ -3,9 +3,9 @@
  * Sorting picks a whole fragment from a fixed map (never user text); lists go through json_each.
  */
 import { DOSSIER_KINDS, DOSSIER_STATUSES, type DossierKind, type DossierStatus, type Scheme } from '../../shared/domain';
-import { normalizeBce } from '../../shared/bce';
-import type { DossierGrouping, DossierSortColumn } from '../../shared/contract';
-import { fold, type Db } from '../open';
+import { searchTerms, type DossierGrouping, type DossierSortColumn } from '../../shared/contract';
+import type { Db } from '../open';
+import { ftsTerm } from './search';
 import type { Statement } from 'better-sqlite3';
 
 export interface DossierListQuery {
@@ -137,18 +137,16 @@ function cached(db: Db, key: string, sql: () => string): Statement {
 export const MAX_TEXT_TOKENS = 8;
 
 /**
- * The words of a text filter as FTS5 prefix queries (`"word"*`), folded like the index (case and
- * accents). A BCE number typed with dots or spaces becomes its 10 digits (or their beginning).
- * One-letter words are left out (they would match nearly everything, slowly); punctuation only:
- * no words, so no text filter.
+ * The terms of a text filter as FTS5 prefix terms, cut like the search screen cuts them
+ * (`searchTerms`: a BCE number typed with dots is one number, `EI-2025` one phrase). One-letter
+ * words are left out (they would match nearly everything, slowly); punctuation only: no terms,
+ * so no text filter.
  */
 export function textTokens(text: string): string[] {
-  const trimmed = text.trim();
-  if (/^(BE)?[\d.\s]+$/i.test(trimmed) && /\d{4}/.test(normalizeBce(trimmed))) return [`"${normalizeBce(trimmed)}"*`];
-  const words = fold(trimmed)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 1);
-  return [...new Set(words)].slice(0, MAX_TEXT_TOKENS).map((word) => `"${word.replace(/"/g, '""')}"*`);
+  return searchTerms(text)
+    .filter((term) => [...term].length > 1)
+    .slice(0, MAX_TEXT_TOKENS)
+    .map(ftsTerm);
 }
 
 /** EI-2025-0003, IDESS-2025, ac-2024-12: a reference (or its beginning), searched among dossiers only. */

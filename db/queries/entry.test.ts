@@ -62,8 +62,10 @@ afterEach(() => {
 
 describe('the FTS query built from typed text', () => {
   it('quotes each folded token as a required prefix', () => {
-    expect(ftsPrefixQuery('Éco jard')).toBe('"eco"* "jard"*');
-    expect(ftsPrefixQuery('laverie" OR *')).toBe('"laverie"* "or"*');
+    // The index folds case and accents of query terms as of text: « Éco » finds « eco ».
+    expect(ftsPrefixQuery('Éco jard')).toBe('"Éco"* "jard"*');
+    expect(ftsPrefixQuery('0464.281.392')).toBe('"0464281392"*');
+    expect(ftsPrefixQuery('laverie" OR *')).toBe('"laverie"* "OR"*');
   });
 
   it('turns a BCE number typed with dots into its digits, and punctuation alone into nothing', () => {

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
-import { normalizeBce } from '../../shared/bce';
-import { REPORT_FIELDS, type OperatorSortColumn } from '../../shared/contract';
-import { fold, type Db } from '../open';
+import { REPORT_FIELDS, searchTerms, type OperatorSortColumn } from '../../shared/contract';
+import type { Db } from '../open';
+import { matchExpression } from './search';
 
 export interface OperatorRow {
   id: number;
@@ -66,19 +66,13 @@ function cached(db: Db, key: string, sql: () => string): Statement {
 }
 
 /**
- * A safe FTS5 query for prefix search: the text is cut into letter/digit tokens here, each quoted
- * and made a prefix (`"reins"* "liege"*`, all required). A BCE number typed with dots or spaces
- * becomes its ten (or fewer) digits. Null when nothing searchable remains (only punctuation).
+ * A safe FTS5 query for prefix search, cut like the search screen cuts text (`searchTerms`:
+ * a BCE number typed with dots is one number) and quoted term by term (`ftsTerm`), all required.
+ * Null when nothing searchable remains (only punctuation).
  */
 export function ftsPrefixQuery(text: string): string | null {
-  const trimmed = text.trim();
-  const looksLikeBce = /^(BE)?[\d.\s]+$/i.test(trimmed) && /\d{4}/.test(normalizeBce(trimmed));
-  const tokens = looksLikeBce ? [normalizeBce(trimmed)] : (fold(trimmed).match(/[\p{L}\p{N}]+/gu) ?? []);
-  if (tokens.length === 0) return null;
-  return tokens
-    .slice(0, 16)
-    .map((token) => `"${token.replace(/"/g, '""')}"*`)
-    .join(' ');
+  const terms = searchTerms(text).slice(0, 16);
+  return terms.length === 0 ? null : matchExpression(terms);
 }
 
 export interface OperatorListQuery {

@@ -68,13 +68,17 @@ export interface SearchPage {
  */
 export function matchExpression(terms: readonly string[]): string {
   if (terms.length === 0) throw new Error('matchExpression needs at least one term');
-  return terms
-    .map((term) => {
-      // A single letter or digit is a word, not a prefix: « e » would match most of the index.
-      const last = term.slice(term.lastIndexOf(' ') + 1);
-      return `"${term.replace(/"/g, '""')}"${[...last].length > 1 ? '*' : ''}`;
-    })
-    .join(' ');
+  return terms.map(ftsTerm).join(' ');
+}
+
+/**
+ * One term of `searchTerms` as a safe FTS5 query term: quoted (inner quotes doubled), its last
+ * word a prefix unless it is a single character (« e » would match most of the index, slowly).
+ * Every query built from typed text (search, Dossiers filter, operators filter) goes through here.
+ */
+export function ftsTerm(term: string): string {
+  const last = term.slice(term.lastIndexOf(' ') + 1);
+  return `"${term.replace(/"/g, '""')}"${[...last].length > 1 ? '*' : ''}`;
 }
 
 /**
