@@ -16,10 +16,25 @@ function integer(value: string | undefined, name: string, fallback: number, min:
   return parsed;
 }
 
-const { values } = parseArgs({
-  options: { scale: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } },
-  strict: true,
-});
+const USAGE = `Usage : npm run bench [-- --scale N] [-- --runs N] [-- --keep DOSSIER]
+  --scale N       volume, en multiples de la démonstration (défaut 100)
+  --runs N        mesures par opération (défaut 30)
+  --keep DOSSIER  garde l’espace de travail construit dans DOSSIER`;
+
+let values: { scale?: string; runs?: string; keep?: string; help?: boolean };
+try {
+  ({ values } = parseArgs({
+    options: { scale: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  }));
+} catch (error) {
+  process.stderr.write(`Arguments invalides : ${(error as Error).message}\n${USAGE}\n`);
+  process.exit(2);
+}
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
 
 const result = await runBench({
   scale: integer(values.scale, 'scale', 100, 1, 500),
