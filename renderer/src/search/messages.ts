@@ -31,7 +31,7 @@ export const useSearchMessages = defineMessages({
       document: 'Documents',
       operator: 'Opérateurs',
     },
-    privateNote: 'Note personnelle',
+    privateNote: 'Note privée',
     sharedNote: 'Note partagée',
     severity: { info: 'Observation', minor: 'Mineur', major: 'Majeur', critical: 'Critique' },
     noDossier: 'Sans dossier',
