@@ -8,7 +8,7 @@ import { AGREMENT_SCHEMES, TERMS, type AgrementScheme, type Term } from '../../.
 import { call } from '../api/client';
 import { operatorHash } from '../app/router';
 import { useI18n } from '../i18n';
-import { DateInput, Field, FormOutcome, SecretariatOnly, dateOrNull, issueOf, useProfile } from './form';
+import { DateInput, Field, FormOutcome, dateOrNull, entryGate, issueOf, useProfile } from './form';
 import { EntityHistory } from './History';
 import { useEntryMessages } from './messages';
 import './entry.css';
@@ -55,23 +55,8 @@ export function AgrementsForm({ operatorId }: { operatorId: number }) {
     };
   }, [operatorId, refresh]);
 
-  if (profile === 'member') return <section className="page page-entry"><SecretariatOnly /></section>;
-  if (loadError) {
-    return (
-      <section className="page page-entry">
-        <FormOutcome error={loadError} saved={null} />
-      </section>
-    );
-  }
-  if (!operator) {
-    return (
-      <section className="page page-entry">
-        <p className="page-status" role="status">
-          <span className="spinner" aria-hidden="true" /> {m.loading}
-        </p>
-      </section>
-    );
-  }
+  const gate = entryGate(profile, loadError, Boolean(operator), m.loading);
+  if (gate || !operator) return gate;
   const reload = () => setRefresh((n) => n + 1);
 
   return (

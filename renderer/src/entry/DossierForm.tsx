@@ -18,7 +18,7 @@ import {
 import { call } from '../api/client';
 import { dossierHash, navigate, operatorHash } from '../app/router';
 import { useI18n } from '../i18n';
-import { DateInput, Field, FormOutcome, SecretariatOnly, dateOrNull, issueOf, setFlash, useProfile } from './form';
+import { DateInput, Field, FormOutcome, dateOrNull, entryGate, issueOf, setFlash, useProfile } from './form';
 import { EntityHistory } from './History';
 import { useEntryMessages } from './messages';
 import './entry.css';
@@ -143,8 +143,7 @@ export function DossierForm({ id, search }: { id: number | null; search: string 
     };
   }, [id, newOperatorId]);
 
-  if (profile === 'member') return <section className="page page-entry"><SecretariatOnly /></section>;
-  if (id === null && newOperatorId === null) {
+  if (profile !== 'member' && id === null && newOperatorId === null) {
     return (
       <section className="page page-entry">
         <div className="notice" role="alert">
@@ -153,22 +152,8 @@ export function DossierForm({ id, search }: { id: number | null; search: string 
       </section>
     );
   }
-  if (loadError) {
-    return (
-      <section className="page page-entry">
-        <FormOutcome error={loadError} saved={null} />
-      </section>
-    );
-  }
-  if (!draft || !operator) {
-    return (
-      <section className="page page-entry">
-        <p className="page-status" role="status">
-          <span className="spinner" aria-hidden="true" /> {m.loading}
-        </p>
-      </section>
-    );
-  }
+  const gate = entryGate(profile, loadError, Boolean(draft && operator), m.loading);
+  if (gate || !draft || !operator) return gate;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft({ ...draft, [key]: value });

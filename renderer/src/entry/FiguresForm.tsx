@@ -11,7 +11,7 @@ import { dossierHash } from '../app/router';
 import { useI18n } from '../i18n';
 import { formatInteger } from '../i18n/format';
 import { useFigureLabels } from '../operators/messages';
-import { DateInput, Field, FormOutcome, SecretariatOnly, dateOrNull, issueOf, parseEuros, parseTyped, typedOf, useProfile } from './form';
+import { DateInput, Field, FormOutcome, dateOrNull, entryGate, issueOf, parseEuros, parseTyped, typedOf, useProfile } from './form';
 import { EntityHistory } from './History';
 import { useEntryMessages } from './messages';
 import './entry.css';
@@ -66,23 +66,8 @@ export function FiguresForm({ dossierId }: { dossierId: number }) {
     };
   }, [dossierId, refresh]);
 
-  if (profile === 'member') return <section className="page page-entry"><SecretariatOnly /></section>;
-  if (loadError) {
-    return (
-      <section className="page page-entry">
-        <FormOutcome error={loadError} saved={null} />
-      </section>
-    );
-  }
-  if (!view || !draft) {
-    return (
-      <section className="page page-entry">
-        <p className="page-status" role="status">
-          <span className="spinner" aria-hidden="true" /> {m.loading}
-        </p>
-      </section>
-    );
-  }
+  const gate = entryGate(profile, loadError, Boolean(view && draft), m.loading);
+  if (gate || !view || !draft) return gate;
 
   const back = (
     <a className="back-link" href={dossierHash(dossierId)}>

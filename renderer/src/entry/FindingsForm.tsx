@@ -9,7 +9,7 @@ import { FINDING_SEVERITIES, type FindingSeverity } from '../../../shared/domain
 import { call } from '../api/client';
 import { dossierHash, operatorHash } from '../app/router';
 import { useSeverityLabels } from '../operators/messages';
-import { DateInput, Field, FormOutcome, SecretariatOnly, dateOrNull, issueOf, useProfile } from './form';
+import { DateInput, Field, FormOutcome, dateOrNull, entryGate, issueOf, useProfile } from './form';
 import { EntityHistory } from './History';
 import { useEntryMessages } from './messages';
 import './entry.css';
@@ -53,23 +53,8 @@ export function FindingsForm({ dossierId }: { dossierId: number }) {
     };
   }, [dossierId, refresh]);
 
-  if (profile === 'member') return <section className="page page-entry"><SecretariatOnly /></section>;
-  if (loadError) {
-    return (
-      <section className="page page-entry">
-        <FormOutcome error={loadError} saved={null} />
-      </section>
-    );
-  }
-  if (!view) {
-    return (
-      <section className="page page-entry">
-        <p className="page-status" role="status">
-          <span className="spinner" aria-hidden="true" /> {m.loading}
-        </p>
-      </section>
-    );
-  }
+  const gate = entryGate(profile, loadError, Boolean(view), m.loading);
+  if (gate || !view) return gate;
   const reload = () => setRefresh((n) => n + 1);
   const inspection = view.inspection;
 

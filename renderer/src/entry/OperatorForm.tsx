@@ -10,7 +10,7 @@ import { LEGAL_FORMS, PROVINCES, type LegalForm, type Province } from '../../../
 import { call } from '../api/client';
 import { navigate, operatorHash } from '../app/router';
 import { useI18n } from '../i18n';
-import { Field, FormOutcome, SecretariatOnly, issueOf, setFlash, useProfile } from './form';
+import { Field, FormOutcome, entryGate, issueOf, setFlash, useProfile } from './form';
 import { EntityHistory } from './History';
 import { useEntryMessages } from './messages';
 import './entry.css';
@@ -84,23 +84,8 @@ export function OperatorForm({ id }: { id: number | null }) {
 
   const cancelHash = editing ? operatorHash(id) : '#/operators';
 
-  if (profile === 'member') return <section className="page page-entry"><SecretariatOnly /></section>;
-  if (loadError) {
-    return (
-      <section className="page page-entry">
-        <FormOutcome error={loadError} saved={null} />
-      </section>
-    );
-  }
-  if (!draft) {
-    return (
-      <section className="page page-entry">
-        <p className="page-status" role="status">
-          <span className="spinner" aria-hidden="true" /> {m.loading}
-        </p>
-      </section>
-    );
-  }
+  const gate = entryGate(profile, loadError, Boolean(draft), m.loading);
+  if (gate || !draft) return gate;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft({ ...draft, [key]: value });

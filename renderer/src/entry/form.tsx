@@ -3,7 +3,7 @@
  * workspace profile (forms are for the secretariat), typed numbers in Belgian notation, and a
  * one-shot notice carried to the next screen.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactElement, type ReactNode } from 'react';
 import type { Profile } from '../../../shared/domain';
 import { RpcCallError, call } from '../api/client';
 import { useEntryMessages } from './messages';
@@ -107,6 +107,25 @@ export function FormOutcome({ error, saved }: { error: unknown; saved: string | 
       <p className="form-success" role="status">
         {saved}
       </p>
+    );
+  }
+  return null;
+}
+
+/**
+ * What every editing page shows before its form: the member's refusal, a failed load, or the
+ * loading state. Null once the form can be shown. Callers write `if (gate || !data) return gate;`
+ * so that TypeScript knows the data is there afterwards.
+ */
+export function entryGate(profile: Profile | null, error: unknown, ready: boolean, loadingLabel: string): ReactElement | null {
+  const page = (content: ReactNode) => <section className="page page-entry">{content}</section>;
+  if (profile === 'member') return page(<SecretariatOnly />);
+  if (error) return page(<FormOutcome error={error} saved={null} />);
+  if (!ready) {
+    return page(
+      <p className="page-status" role="status">
+        <span className="spinner" aria-hidden="true" /> {loadingLabel}
+      </p>,
     );
   }
   return null;
