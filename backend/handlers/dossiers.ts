@@ -1,10 +1,39 @@
 import { formatBce } from '../../shared/bce';
-import type { DossierHeader } from '../../shared/contract';
+import type { AgrementSummary, DossierHeader, OperatorSummary } from '../../shared/contract';
 import { getDossier, getDossierSessions, listDossiers } from '../../db/queries/dossiers';
-import { getAgrementWithCurrentPeriod, getOperator } from '../../db/queries/operators';
+import { getAgrementWithCurrentPeriod, getOperator, type AgrementWithPeriod, type OperatorRow } from '../../db/queries/operators';
 import type { BackendContext } from '../context';
 import { notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
+
+/** An operator row as the contract shows it: BCE formatted, booleans as booleans. */
+export function toOperatorSummary(operator: OperatorRow): OperatorSummary {
+  return {
+    id: operator.id,
+    name: operator.name,
+    bce: formatBce(operator.bce),
+    legalForm: operator.legalForm as OperatorSummary['legalForm'],
+    socialEnterprise: operator.socialEnterprise === 1,
+    postcode: operator.postcode,
+    commune: operator.commune,
+    province: operator.province as OperatorSummary['province'],
+    sector: operator.sector,
+  };
+}
+
+/** An agrément with its latest period, as the contract shows it. */
+export function toAgrementSummary(agrement: AgrementWithPeriod): AgrementSummary {
+  return {
+    id: agrement.id,
+    scheme: agrement.scheme as AgrementSummary['scheme'],
+    number: agrement.number,
+    status: agrement.status,
+    currentPeriod:
+      agrement.startOn && agrement.term
+        ? { startOn: agrement.startOn, endOn: agrement.endOn, term: agrement.term as NonNullable<AgrementSummary['currentPeriod']>['term'] }
+        : null,
+  };
+}
 
 export const dossierHandlers: DomainHandlers<BackendContext> = {
   'dossiers.list': (ctx, input) => listDossiers(ctx.workspace.requireDb(), input),
@@ -27,29 +56,8 @@ export const dossierHandlers: DomainHandlers<BackendContext> = {
       completeOn: dossier.completeOn,
       opinionDueOn: dossier.opinionDueOn,
       reportYear: dossier.reportYear,
-      operator: {
-        id: operator.id,
-        name: operator.name,
-        bce: formatBce(operator.bce),
-        legalForm: operator.legalForm as DossierHeader['operator']['legalForm'],
-        socialEnterprise: operator.socialEnterprise === 1,
-        postcode: operator.postcode,
-        commune: operator.commune,
-        province: operator.province as DossierHeader['operator']['province'],
-        sector: operator.sector,
-      },
-      agrement: agrement
-        ? {
-            id: agrement.id,
-            scheme: agrement.scheme as NonNullable<DossierHeader['agrement']>['scheme'],
-            number: agrement.number,
-            status: agrement.status,
-            currentPeriod:
-              agrement.startOn && agrement.term
-                ? { startOn: agrement.startOn, endOn: agrement.endOn, term: agrement.term as '2y' | '4y' | 'indefinite' }
-                : null,
-          }
-        : null,
+      operator: toOperatorSummary(operator),
+      agrement: agrement ? toAgrementSummary(agrement) : null,
       sessions: getDossierSessions(db, id) as DossierHeader['sessions'],
     };
     return header;

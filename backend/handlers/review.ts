@@ -3,7 +3,6 @@
  * years, inspections and what changed since the previous visit — from a fixed number of
  * set-based queries, whatever the size of the operator's history.
  */
-import { formatBce } from '../../shared/bce';
 import type { ChangeItem, DossierReview, HistoryItem, MethodOutput, ReviewReportFigures } from '../../shared/contract';
 import { getDossierSessions } from '../../db/queries/dossiers';
 import { getMeta } from '../../db/queries/meta';
@@ -28,6 +27,7 @@ import {
 } from '../../db/queries/review';
 import type { Db } from '../../db/open';
 import type { BackendContext } from '../context';
+import { toAgrementSummary, toOperatorSummary } from './dossiers';
 import { workspaceMemberId } from './notes';
 import { notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
@@ -277,29 +277,8 @@ export function readReview(db: Db, id: number, today: string, now: string, membe
       proposalOutcome: dossier.proposalOutcome as R['dossier']['proposalOutcome'],
       proposalText: dossier.proposalText,
     },
-    operator: {
-      id: operator.id,
-      name: operator.name,
-      bce: formatBce(operator.bce),
-      legalForm: operator.legalForm as R['operator']['legalForm'],
-      socialEnterprise: operator.socialEnterprise === 1,
-      postcode: operator.postcode,
-      commune: operator.commune,
-      province: operator.province as R['operator']['province'],
-      sector: operator.sector,
-    },
-    agrement: agrement
-      ? {
-          id: agrement.id,
-          scheme: agrement.scheme as NonNullable<R['agrement']>['scheme'],
-          number: agrement.number,
-          status: agrement.status,
-          currentPeriod:
-            agrement.startOn && agrement.term
-              ? { startOn: agrement.startOn, endOn: agrement.endOn, term: agrement.term as NonNullable<NonNullable<R['agrement']>['currentPeriod']>['term'] }
-              : null,
-        }
-      : null,
+    operator: toOperatorSummary(operator),
+    agrement: agrement ? toAgrementSummary(agrement) : null,
     sessions: getDossierSessions(db, id) as R['sessions'],
     deadlines: listOpenDeadlines(db, id, operatorId) as R['deadlines'],
     opinions: ownOpinions,

@@ -66,6 +66,31 @@ export const DossierListOutput = z.object({
 });
 export type DossierListOutput = z.infer<typeof DossierListOutput>;
 
+/** An operator as a dossier shows it. */
+export const OperatorSummary = z.object({
+  id: Id,
+  name: z.string(),
+  /** Formatted `0464.281.392`. */
+  bce: z.string(),
+  legalForm: LegalForm,
+  socialEnterprise: z.boolean(),
+  postcode: z.string(),
+  commune: z.string(),
+  province: Province,
+  sector: z.string(),
+});
+export type OperatorSummary = z.infer<typeof OperatorSummary>;
+
+/** The agrément a dossier is about, with its latest period. */
+export const AgrementSummary = z.object({
+  id: Id,
+  scheme: AgrementScheme,
+  number: z.string(),
+  status: z.string(),
+  currentPeriod: z.object({ startOn: IsoDate, endOn: IsoDate.nullable(), term: Term }).nullable(),
+});
+export type AgrementSummary = z.infer<typeof AgrementSummary>;
+
 export const DossierHeader = z.object({
   id: Id,
   reference: z.string(),
@@ -77,28 +102,8 @@ export const DossierHeader = z.object({
   completeOn: IsoDate.nullable(),
   opinionDueOn: IsoDate.nullable(),
   reportYear: z.number().int().nullable(),
-  operator: z.object({
-    id: Id,
-    name: z.string(),
-    bce: z.string(),
-    legalForm: LegalForm,
-    socialEnterprise: z.boolean(),
-    postcode: z.string(),
-    commune: z.string(),
-    province: Province,
-    sector: z.string(),
-  }),
-  agrement: z
-    .object({
-      id: Id,
-      scheme: AgrementScheme,
-      number: z.string(),
-      status: z.string(),
-      currentPeriod: z
-        .object({ startOn: IsoDate, endOn: IsoDate.nullable(), term: Term })
-        .nullable(),
-    })
-    .nullable(),
+  operator: OperatorSummary,
+  agrement: AgrementSummary.nullable(),
   sessions: z.array(
     z.object({ id: Id, number: z.number().int(), heldOn: IsoDate, status: SessionStatus }),
   ),

@@ -11,15 +11,14 @@ import {
   DossierStatus,
   FindingSeverity,
   IsoDate,
-  LegalForm,
   OpinionOutcome,
   Profile,
-  Province,
   Scheme,
   SessionStatus,
   Term,
 } from '../domain';
 import { Id } from './common';
+import { AgrementSummary, OperatorSummary } from './dossiers';
 
 /** An ISO-8601 timestamp (UTC), as stored in the database. */
 const Timestamp = z.string().min(10).max(40);
@@ -222,27 +221,8 @@ export const DossierReview = z.object({
     proposalOutcome: OpinionOutcome.nullable(),
     proposalText: z.string().nullable(),
   }),
-  operator: z.object({
-    id: Id,
-    name: z.string(),
-    /** Formatted `0464.281.392`. */
-    bce: z.string(),
-    legalForm: LegalForm,
-    socialEnterprise: z.boolean(),
-    postcode: z.string(),
-    commune: z.string(),
-    province: Province,
-    sector: z.string(),
-  }),
-  agrement: z
-    .object({
-      id: Id,
-      scheme: AgrementScheme,
-      number: z.string(),
-      status: AgrementStatusText,
-      currentPeriod: z.object({ startOn: IsoDate, endOn: IsoDate.nullable(), term: Term }).nullable(),
-    })
-    .nullable(),
+  operator: OperatorSummary,
+  agrement: AgrementSummary.nullable(),
   sessions: z.array(z.object({ id: Id, number: z.number().int(), heldOn: IsoDate, status: SessionStatus })),
   /** Open deadlines of the dossier, then of its operator, by due date. */
   deadlines: z.array(ReviewDeadline),
