@@ -8,10 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { addDays } from '../../shared/calendar';
 import { contract } from '../../shared/contract';
 import { belgianToday } from '../context';
 import { createBackend } from '../handlers';
 import { textTokens } from '../../db/queries/dossiers';
+import { FACTS_SQL, OPERATOR_BATCH } from '../../db/queries/compliance';
 import { Workspace, DB_FILENAME } from '../workspace';
 import type { Dispatcher } from '../rpc/registry';
 
@@ -120,7 +122,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const operations: Record<string, OperationResult> = {};
     const measure = async (
       name: string,
-      spec: { method: string; input: (run: number) => unknown; direct: string; viaDispatcher: (run: number) => Promise<unknown>; viaSql: (run: number) => unknown; note?: string },
+      spec: {
+        method: string;
+        input: (run: number) => unknown;
+        direct: string;
+        viaDispatcher: (run: number) => Promise<unknown>;
+        viaSql: (run: number) => unknown;
+        note?: string;
+        /** At most this many runs (slow operations). */
+        maxRuns?: number;
+      },
     ) => {
       log(`Mesure : ${name}`);
       // One warm-up of each, not counted (statement preparation, first page cache).
@@ -128,7 +139,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       await spec.viaSql(0);
       const a: number[] = [];
       const b: number[] = [];
-      for (let run = 0; run < options.runs; run += 1) {
+      const runs = Math.min(options.runs, spec.maxRuns ?? options.runs);
+      for (let run = 0; run < runs; run += 1) {
         // Alternate which goes first, so neither always benefits from the other's cache.
         if (run % 2 === 0) {
           a.push(await time(() => spec.viaDispatcher(run)));
@@ -254,6 +266,62 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         note: 'search.query absent du contrat : les deux colonnes mesurent la requête FTS directe.',
       });
     }
+
+    // Compliance: every dossier's stored result recomputed (the first Dossiers list of a day, or
+    // after the thresholds file changed), against the facts loader's queries alone; then one
+    // dossier's live checklist, against its operator's facts queries.
+    const operatorIds = direct.prepare('SELECT DISTINCT operator_id FROM dossiers ORDER BY operator_id').pluck().all() as number[];
+    const factsStatements = Object.values(FACTS_SQL).map((sql) => direct.prepare(sql));
+    const loadFacts = (ids: number[]) => {
+      for (let i = 0; i < ids.length; i += OPERATOR_BATCH) {
+        const batch = JSON.stringify(ids.slice(i, i + OPERATOR_BATCH));
+        for (const statement of factsStatements) statement.all({ ids: batch });
+      }
+    };
+    const forgetRules = db.prepare(`UPDATE meta SET value = 'another version' WHERE key = 'compliance_rules_version'`);
+    const firstPage = { sort: { column: 'receivedOn', direction: 'desc' }, offset: 0, limit: 200 };
+    await measure('complianceRefreshAll', {
+      method: 'dossiers.list (after the thresholds file changed: every stored compliance result recomputed, in one transaction)',
+      input: () => firstPage,
+      direct: `the facts loader's ${factsStatements.length} queries for all ${operatorIds.length} operators with dossiers, by batches of ${OPERATOR_BATCH}`,
+      viaDispatcher: async () => {
+        forgetRules.run();
+        await must(backend, 'dossiers.list', firstPage);
+      },
+      viaSql: () => loadFacts(operatorIds),
+      maxRuns: 5,
+      note: 'dispatcher: chargement des faits, évaluation de toutes les règles et écriture de dossier_compliance ; direct : chargement des faits seul.',
+    });
+    // The first list of each new day: only the open dossiers (judged « today ») are recomputed.
+    let day = today();
+    const nextDay = createBackend({ workspace, today: () => day }, { log: () => {} });
+    const openOperators = direct
+      .prepare(`SELECT DISTINCT operator_id FROM dossiers WHERE status NOT IN ('opinion_given', 'decided', 'closed') ORDER BY operator_id`)
+      .pluck()
+      .all() as number[];
+    await measure('complianceRefreshDay', {
+      method: 'dossiers.list (first of a new day: the open dossiers’ compliance results recomputed, in one transaction)',
+      input: () => firstPage,
+      direct: `the facts loader's ${factsStatements.length} queries for the ${openOperators.length} operators with an open dossier`,
+      viaDispatcher: async () => {
+        day = addDays(day, 1);
+        await must(nextDay, 'dossiers.list', firstPage);
+      },
+      viaSql: () => loadFacts(openOperators),
+      maxRuns: 5,
+    });
+    const checklistIds = direct
+      .prepare(`SELECT id FROM dossiers WHERE scheme = 'EI' AND kind = 'activity_report' ORDER BY received_on DESC LIMIT 10`)
+      .pluck()
+      .all() as number[];
+    const operatorOf = direct.prepare('SELECT operator_id FROM dossiers WHERE id = ?').pluck();
+    await measure('complianceDossier', {
+      method: 'compliance.dossier',
+      input: (run) => ({ id: checklistIds[run % checklistIds.length] }),
+      direct: `the facts loader's ${factsStatements.length} queries for the dossier's operator`,
+      viaDispatcher: (run) => must(backend, 'compliance.dossier', { id: checklistIds[run % checklistIds.length] }),
+      viaSql: (run) => loadFacts([operatorOf.get(checklistIds[run % checklistIds.length]) as number]),
+    });
 
     direct.close();
     workspace.close();

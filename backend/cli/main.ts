@@ -12,9 +12,11 @@ import { verifyAuditChain } from '../../db/audit';
 import { LATEST_VERSION, WorkspaceError } from '../../db/open';
 import { getMeta } from '../../db/queries/meta';
 import { countRows } from '../../db/queries/stats';
+import { freshenOpenWorkspace } from '../compliance';
 import { belgianToday } from '../context';
 import { createBackend } from '../handlers/index';
 import { defaultWorkspaceDir } from '../paths';
+import { defaultRuleBook, RulesFileError, rulesVersionOf } from '../rules';
 import { startShellServer } from '../server/http';
 import { Workspace } from '../workspace';
 
@@ -70,6 +72,19 @@ function openWorkspace(dir: string): Workspace {
   }
 }
 
+/**
+ * The thresholds file of the compliance rules, read before anything else: a malformed file stops
+ * the command (exit 1) with the French message naming the faulty field.
+ */
+function requireRules(): void {
+  try {
+    defaultRuleBook();
+  } catch (error) {
+    if (error instanceof RulesFileError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
 async function call<M extends Method>(workspace: Workspace, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const backend = createBackend({ workspace, today: () => belgianToday() });
   const envelope = await backend.dispatch(method, input);
@@ -99,6 +114,7 @@ const COMMANDS: Record<string, Command> = {
         throw usageError(`--profile doit valoir « secretariat » ou « member » (reçu : « ${profile} »).`);
       }
       const name = requireString(values, 'name', 'init');
+      requireRules();
       const workspace = openWorkspace(dir);
       try {
         const status = await call(workspace, 'workspace.create', { profile, name });
@@ -118,6 +134,7 @@ const COMMANDS: Record<string, Command> = {
       const dir = requireString(values, 'workspace', 'demo');
       const scale = parseInteger(values.scale, 'scale', 1, 500);
       const seed = parseInteger(values.seed, 'seed', 0, 2 ** 31);
+      requireRules();
       const workspace = openWorkspace(dir);
       try {
         const started = Date.now();
@@ -142,12 +159,16 @@ const COMMANDS: Record<string, Command> = {
     async run(values, io) {
       const dir = typeof values.workspace === 'string' && values.workspace.trim() !== '' ? values.workspace : defaultWorkspaceDir();
       const port = parseInteger(values.port, 'port', 0, 65535) ?? 0;
+      requireRules();
       const staticDir = rendererDir();
       if (!existsSync(join(staticDir, 'index.html'))) {
         throw new CliError('L’interface n’est pas construite : lancez d’abord « npm run build ».');
       }
       const workspace = openWorkspace(dir);
-      const backend = createBackend({ workspace, today: () => belgianToday() });
+      const ctx = { workspace, today: () => belgianToday() };
+      // The stored compliance results of the day (the Dossiers table's flags), before the first request.
+      freshenOpenWorkspace(ctx);
+      const backend = createBackend(ctx);
       let server;
       try {
         server = await startShellServer({ dispatcher: backend, staticDir, port });
@@ -202,12 +223,20 @@ const COMMANDS: Record<string, Command> = {
         if (version !== LATEST_VERSION) faults.push(`Schéma : version ${version}, attendue ${LATEST_VERSION}.`);
         const brokenAt = verifyAuditChain(db);
         if (brokenAt !== null) faults.push(`Journal d’audit : chaîne rompue à l’entrée n° ${brokenAt}.`);
+        let rules: string | null = null;
+        try {
+          rules = rulesVersionOf(defaultRuleBook());
+        } catch (error) {
+          if (!(error instanceof RulesFileError)) throw error;
+          faults.push(error.message);
+        }
 
         io.out(`Espace de travail : ${workspace.dir}`);
         io.out(`Intégrité de la base : ${integrityOk ? 'OK' : 'ERREUR'}`);
         io.out(`Clés étrangères : ${foreignKeys.length === 0 ? 'OK' : 'ERREUR'}`);
         io.out(`Version du schéma : ${version} (application : ${LATEST_VERSION})`);
         io.out(`Journal d’audit : ${brokenAt === null ? 'OK' : 'ERREUR'}`);
+        io.out(rules === null ? 'Fichier des seuils : ERREUR' : `Fichier des seuils : OK (version ${rules})`);
         if (faults.length > 0) {
           for (const fault of faults) io.err(fault);
           io.err(`${faults.length} problème(s) détecté(s).`);

@@ -2,6 +2,7 @@ import { formatBce } from '../../shared/bce';
 import type { AgrementSummary, DossierHeader, OperatorSummary } from '../../shared/contract';
 import { getDossier, getDossierSessions, listDossiers } from '../../db/queries/dossiers';
 import { getAgrementWithCurrentPeriod, getOperator, type AgrementWithPeriod, type OperatorRow } from '../../db/queries/operators';
+import { ensureComplianceFresh } from '../compliance';
 import type { BackendContext } from '../context';
 import { notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
@@ -36,7 +37,12 @@ export function toAgrementSummary(agrement: AgrementWithPeriod): AgrementSummary
 }
 
 export const dossierHandlers: DomainHandlers<BackendContext> = {
-  'dossiers.list': (ctx, input) => listDossiers(ctx.workspace.requireDb(), input),
+  'dossiers.list': (ctx, input) => {
+    const db = ctx.workspace.requireDb();
+    // The stored compliance results (flags column, « non conformes » filter) are those of today and the current rules.
+    ensureComplianceFresh(ctx, db);
+    return listDossiers(db, input);
+  },
 
   'dossiers.get': (ctx, { id }) => {
     const db = ctx.workspace.requireDb();

@@ -40,6 +40,7 @@ import {
 import { getAuditOf, getOperator, getReportOfDossier } from '../../db/queries/operators';
 import { reportFieldsOf } from '../../shared/contract';
 import type { DossierKind, DossierStatus, FindingSeverity, OpinionOutcome, Scheme } from '../../shared/domain';
+import { refreshOperatorCompliance } from '../compliance';
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
@@ -75,6 +76,19 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
     }
     throw error;
   }
+}
+
+/**
+ * A data-entry write touching one operator: `fn` and the recomputation of that operator's
+ * dossiers' compliance results run in one transaction, so that the Dossiers table's flags follow
+ * the write, and a refused write leaves them as they were.
+ */
+export function writeAndRefresh<T>(ctx: BackendContext, db: Db, operatorId: number, fn: () => T): T {
+  return writeTransaction(db, () => {
+    const result = fn();
+    refreshOperatorCompliance(ctx, db, operatorId);
+    return result;
+  });
 }
 
 const nowIso = () => new Date().toISOString();
@@ -122,7 +136,7 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
     const actor = ctx.workspace.actor();
     if (!getOperator(db, input.operatorId)) throw notFound('Opérateur');
     const write = { scheme: input.scheme, number: input.number, status: input.status, firstGrantedOn: input.firstGrantedOn };
-    return writeTransaction(db, () => {
+    return writeAndRefresh(ctx, db, input.operatorId, () => {
       const existingNumber = findAgrementByNumber(db, input.scheme, input.number);
       if (existingNumber && existingNumber.id !== input.id) {
         throw new AppError('CONFLICT', `Le numéro d’agrément ${input.scheme} ${input.number} est déjà attribué à « ${existingNumber.operatorName} ».`, [
@@ -160,7 +174,7 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
     const agrement = getAgrement(db, input.agrementId);
     if (!agrement) throw notFound('Agrément');
     const write = { startOn: input.startOn, endOn: input.endOn, term: input.term };
-    return writeTransaction(db, () => {
+    return writeAndRefresh(ctx, db, agrement.operatorId, () => {
       if (input.id === undefined) {
         const id = insertPeriod(db, agrement.id, write);
         appendAudit(db, {
@@ -192,7 +206,7 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
     if (!getOperator(db, operatorId)) throw notFound('Opérateur');
     checkAgrementOfOperator(db, fields.agrementId, operatorId, fields.scheme);
     const write = dossierWrite(fields);
-    return writeTransaction(db, () => {
+    return writeAndRefresh(ctx, db, operatorId, () => {
       const reference = nextDossierReference(db, fields.scheme, Number(fields.receivedOn.slice(0, 4)));
       const id = insertDossier(db, operatorId, reference, write, nowIso());
       appendAudit(db, {
@@ -223,7 +237,7 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
     const before = dossierOrFail(db, id);
     checkAgrementOfOperator(db, fields.agrementId, before.operatorId, fields.scheme);
     const write = dossierWrite(fields);
-    return writeTransaction(db, () => {
+    return writeAndRefresh(ctx, db, before.operatorId, () => {
       if (!updateDossier(db, id, version, write, nowIso())) throw conflict('Ce dossier');
       appendAudit(db, { actor, action: 'dossier.update', entity: 'dossier', entityId: id, changes: diffFields(before, write) });
       return { id, version: version + 1 };
@@ -262,7 +276,7 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
       const value = (input.figures as Record<string, number | null | undefined>)[field.key];
       if (value !== undefined) figures[field.key] = value;
     }
-    return writeTransaction(db, () => {
+    return writeAndRefresh(ctx, db, dossier.operatorId, () => {
       let report = getReportOfDossier(db, dossier.id);
       let created = false;
       if (!report) {
@@ -333,7 +347,7 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
     const actor = ctx.workspace.actor();
     const dossier = dossierOrFail(db, input.dossierId);
     const write = { inspectedOn: input.inspectedOn, inspector: input.inspector, scope: input.scope, conclusion: input.conclusion };
-    return writeTransaction(db, () => {
+    return writeAndRefresh(ctx, db, dossier.operatorId, () => {
       const before = getInspectionOfDossier(db, dossier.id);
       if (!before) {
         if (input.version !== undefined) throw conflict('Cette inspection');
@@ -363,7 +377,7 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
       ]);
     }
     const write = { severity: input.severity, description: input.description, followUpDueOn: input.followUpDueOn, resolvedOn: input.resolvedOn };
-    return writeTransaction(db, () => {
+    return writeAndRefresh(ctx, db, dossier.operatorId, () => {
       const inspection = getInspectionOfDossier(db, dossier.id);
       if (!inspection) throw new AppError('BAD_INPUT', 'Enregistrez d’abord l’inspection de ce dossier (date, inspecteur, objet).');
       if (input.id === undefined) {

@@ -1,6 +1,7 @@
 /** Every domain's handlers, registered in one place. */
 import type { BackendContext } from '../context';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
+import { complianceHandlers } from './compliance';
 import { documentHandlers } from './documents';
 import { dossierHandlers } from './dossiers';
 import { entryHandlers } from './entry';
@@ -21,6 +22,7 @@ export const DOMAINS = {
   review: reviewHandlers,
   search: searchHandlers,
   views: viewHandlers,
+  compliance: complianceHandlers,
 };
 
 export function createBackend(ctx: BackendContext, options?: { log?: (error: unknown) => void }): Dispatcher {

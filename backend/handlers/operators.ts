@@ -18,7 +18,7 @@ import type { AgrementScheme, DossierKind, DossierStatus, LegalForm, Province, S
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
-import { conflict, requireSecretariat, writeTransaction } from './entry';
+import { conflict, requireSecretariat, writeAndRefresh, writeTransaction } from './entry';
 
 function duplicateBce(existing: { id: number; name: string }): AppError {
   const message = `Ce numéro d’entreprise est déjà enregistré pour l’opérateur « ${existing.name} ».`;
@@ -92,7 +92,8 @@ export const operatorHandlers: DomainHandlers<BackendContext> = {
   'operators.update': (ctx, { id, version, ...fields }) => {
     const db = requireSecretariat(ctx);
     const actor = ctx.workspace.actor();
-    return writeTransaction(db, () => {
+    // The BCE number, legal form and social-enterprise flag are facts of the compliance rules.
+    return writeAndRefresh(ctx, db, id, () => {
       const before = getOperatorFull(db, id);
       if (!before) throw notFound('Opérateur');
       const existing = findOperatorByBce(db, fields.bce);

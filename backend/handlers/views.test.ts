@@ -83,7 +83,7 @@ describe('saved views of the Dossiers table', () => {
     expect(badColumn).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const allHidden = await backend.dispatch('views.create', {
       name: 'Y',
-      state: { ...STATE, columns: { ...STATE.columns, hidden: ['reference', 'operator', 'scheme', 'kind', 'status', 'receivedOn', 'session'] } },
+      state: { ...STATE, columns: { ...STATE.columns, hidden: ['reference', 'operator', 'scheme', 'kind', 'status', 'receivedOn', 'session', 'compliance'] } },
     });
     expect(allHidden).toMatchObject({ ok: false, error: { issues: [expect.objectContaining({ message: 'Au moins une colonne doit rester affichée.' })] } });
     expect(await backend.dispatch('views.delete', { id: 999 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: 'Vue introuvable.' } });

@@ -111,12 +111,24 @@ describe('demo volumes at scale 1', () => {
     expect(count(demo.db, 'SELECT count(*) AS n FROM dossiers')).toBe(summary.dossiers);
   });
 
-  it('fills every table of the schema but the user’s own state (saved views, visits)', () => {
-    const userState = ['meta', 'saved_views', 'dossier_visits'];
+  it('fills every table of the schema but the user’s own state (saved views, visits) and the stored compliance results', () => {
+    // dossier_compliance is computed by the backend from these facts, in the same transaction (workspace.loadDemo).
+    const userState = ['meta', 'saved_views', 'dossier_visits', 'dossier_compliance'];
     const empty = tables(demo.db)
       .filter((t) => !userState.includes(t) && !t.startsWith('search_index') && !t.startsWith('sqlite_'))
       .filter((t) => count(demo.db, `SELECT count(*) AS n FROM "${t}"`) === 0);
     expect(empty).toEqual([]);
+  });
+
+  it('has dossiers in every status, an adjourned one among them waiting for the operator’s answer', () => {
+    const statuses = demo.db.prepare('SELECT DISTINCT status FROM dossiers ORDER BY 1').pluck().all();
+    expect(statuses).toEqual(['adjourned', 'closed', 'decided', 'incomplete', 'opinion_given', 'ready', 'received', 'scheduled']);
+    const adjourned = demo.db
+      .prepare(`SELECT o.outcome FROM dossiers d JOIN opinions o ON o.dossier_id = d.id WHERE d.status = 'adjourned'`)
+      .pluck()
+      .all();
+    expect(adjourned.length).toBeGreaterThan(0);
+    for (const outcome of adjourned) expect(outcome).toMatch(/^adjourned_/);
   });
 
   it('covers the five provinces, the sectors of the field and every dossier kind', () => {
@@ -242,8 +254,49 @@ describe('demo figures break the rules of DESIGN §2 on purpose, a handful each'
     expect(dueDates).toEqual([1]);
   });
 
-  it('has a renewal requested after its window closed', () => {
-    expect(count(demo.db, `SELECT count(*) AS n FROM deadlines WHERE kind = 'renewal_window_closes' AND done_on > due_on`)).toBeGreaterThanOrEqual(1);
+  it('has a renewal requested after its window closed (less than 180 days before the expiry)', () => {
+    const late = count(
+      demo.db,
+      `SELECT count(*) AS n FROM dossiers d JOIN agrement_periods p ON p.agrement_id = d.agrement_id
+       WHERE d.kind = 'renewal' AND d.received_on > date(p.end_on, '-180 days') AND d.received_on <= p.end_on`,
+    );
+    expect(late).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has an open EI activity-report dossier under 50 % of target-public FTE in its fourth year of agrément or later', () => {
+    const open = count(
+      demo.db,
+      `SELECT count(*) AS n FROM dossiers d JOIN activity_reports r ON r.dossier_id = d.id JOIN agrements a ON a.id = d.agrement_id
+       WHERE d.scheme = 'EI' AND d.kind = 'activity_report' AND d.status NOT IN ('opinion_given', 'decided', 'closed')
+         AND r.year - CAST(substr(a.first_granted_on, 1, 4) AS INTEGER) + 1 >= 4
+         AND (r.target_fte_td + r.target_fte_tgd) / r.fte_total < 0.5`,
+    );
+    expect(open).toBeGreaterThanOrEqual(1);
+  });
+
+  it('records IDESS activities reserved to précarisés as such, except a few (not so, or not recorded); other activities as open to all', () => {
+    const reserved = `FROM agrement_activities x JOIN agrements a ON a.id = x.agrement_id
+      WHERE a.scheme = 'IDESS' AND x.activity IN ('social_transport', 'social_laundry', 'social_shop')`;
+    const recorded = count(demo.db, `SELECT count(*) AS n ${reserved} AND x.precarious_only = 1`);
+    const breaches = count(demo.db, `SELECT count(*) AS n ${reserved} AND x.precarious_only = 0 AND a.status = 'active'`);
+    const unrecorded = count(demo.db, `SELECT count(*) AS n ${reserved} AND x.precarious_only IS NULL AND a.status = 'active'`);
+    expect(breaches).toBeGreaterThanOrEqual(1);
+    expect(unrecorded).toBeGreaterThanOrEqual(1);
+    expect(recorded).toBeGreaterThan(breaches + unrecorded);
+    expect(
+      count(demo.db, `SELECT count(*) AS n FROM agrement_activities WHERE activity NOT IN ('social_transport', 'social_laundry', 'social_shop') AND precarious_only IS NOT 0`),
+    ).toBe(0);
+  });
+
+  it('gives agences-conseil’s reports the elements of the complementary subsidy, missing in a few on purpose', () => {
+    const received = `FROM activity_reports WHERE scheme = 'AC' AND received_on IS NOT NULL`;
+    const complete = count(demo.db, `SELECT count(*) AS n ${received} AND ac_projects_supported IS NOT NULL AND ac_enterprises_created IS NOT NULL AND ac_jobs_created_fte IS NOT NULL`);
+    const gaps = count(demo.db, `SELECT count(*) AS n ${received} AND (ac_enterprises_created IS NULL OR ac_jobs_created_fte IS NULL)`);
+    expect(gaps).toBeGreaterThanOrEqual(1);
+    expect(complete).toBeGreaterThan(gaps);
+    expect(count(demo.db, `SELECT count(*) AS n FROM activity_reports WHERE scheme <> 'AC' AND (ac_projects_supported IS NOT NULL OR ac_jobs_created_fte IS NOT NULL)`)).toBe(0);
+    // A report never received has no figures at all.
+    expect(count(demo.db, `SELECT count(*) AS n FROM activity_reports WHERE received_on IS NULL AND ac_projects_supported IS NOT NULL`)).toBe(0);
   });
 
   it('keeps most EI reports compliant', () => {
@@ -438,24 +491,18 @@ describe('demo opinions, decisions and conflicts', () => {
 });
 
 describe('demo deadlines', () => {
-  it('follow the calendar of the rules', () => {
-    expect(count(demo.db, `SELECT count(*) AS n FROM deadlines WHERE kind = 'report_due' AND substr(due_on, 6) <> '07-15'`)).toBe(0);
-    const windows = demo.db
-      .prepare(
-        `SELECT e.due_on AS expires, o.due_on AS opens, c.due_on AS closes FROM deadlines e
-         JOIN deadlines o ON o.operator_id = e.operator_id AND o.kind = 'renewal_window_opens' AND o.description LIKE '%' || substr(e.description, 26, 12) || '%'
-         JOIN deadlines c ON c.operator_id = e.operator_id AND c.kind = 'renewal_window_closes' AND c.due_on = date(o.due_on, '+60 days')
-         WHERE e.kind = 'agrement_expires' AND o.due_on = date(e.due_on, '-240 days')`,
-      )
-      .all() as { expires: string; opens: string; closes: string }[];
-    expect(windows.length).toBeGreaterThan(10);
-    for (const w of windows) expect(daysBetween(w.closes, w.expires)).toBe(180);
-    expect(
-      count(demo.db, `SELECT count(*) AS n FROM deadlines dl JOIN decisions dc ON dc.dossier_id = dl.dossier_id WHERE dl.kind = 'appeal_window' AND dl.due_on <> date(dc.notified_on, '+60 days')`),
-    ).toBe(0);
-    for (const kind of ['report_due', 'renewal_window_opens', 'renewal_window_closes', 'agrement_expires', 'condition_follow_up', 'appeal_window', 'opinion_due']) {
-      expect(count(demo.db, 'SELECT count(*) AS n FROM deadlines WHERE kind = ?', kind)).toBeGreaterThan(0);
-    }
+  it('record only the follow-ups of conditions: every other deadline is derived from the facts', () => {
+    expect(demo.db.prepare('SELECT DISTINCT kind FROM deadlines').pluck().all()).toEqual(['condition_follow_up']);
+    // Each follows a favourable opinion with conditions on its dossier, three to six months later.
+    const orphans = count(
+      demo.db,
+      `SELECT count(*) AS n FROM deadlines dl WHERE NOT EXISTS (
+         SELECT 1 FROM opinions o WHERE o.dossier_id = dl.dossier_id AND o.outcome = 'favourable_conditions'
+           AND dl.due_on BETWEEN date(o.given_on, '+90 days') AND date(o.given_on, '+180 days'))`,
+    );
+    expect(orphans).toBe(0);
+    expect(count(demo.db, 'SELECT count(*) AS n FROM deadlines WHERE done_on IS NULL')).toBeGreaterThan(0);
+    expect(count(demo.db, 'SELECT count(*) AS n FROM deadlines WHERE done_on > ?', TODAY)).toBe(0);
   });
 });
 

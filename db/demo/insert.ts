@@ -65,7 +65,7 @@ export function insertWorld(db: Db, world: World, documents: readonly DocumentRe
     `INSERT INTO agrement_periods (agrement_id, start_on, end_on, term) VALUES (@agrementId, @startOn, @endOn, @term)`,
   );
   const activity = statement(
-    `INSERT INTO agrement_activities (agrement_id, activity, since_on) VALUES (@agrementId, @activity, @sinceOn)`,
+    `INSERT INTO agrement_activities (agrement_id, activity, since_on, precarious_only) VALUES (@agrementId, @activity, @sinceOn, @precariousOnly)`,
   );
   for (const a of world.agrements) {
     agrement.run({ id: a.id, operatorId: a.operator.id, scheme: a.scheme, number: a.number, status: a.status, firstGrantedOn: a.firstGrantedOn });
@@ -73,7 +73,8 @@ export function insertWorld(db: Db, world: World, documents: readonly DocumentRe
     if (a.scheme === 'IDESS') {
       for (const x of a.activities) {
         const sinceOn = x.sinceOn || a.firstGrantedOn || a.operator.dossiers[0]?.receivedOn || world.windowStart;
-        activity.run({ agrementId: a.id, activity: x.activity, sinceOn });
+        const precariousOnly = x.precariousOnly === undefined || x.precariousOnly === null ? null : bit(x.precariousOnly);
+        activity.run({ agrementId: a.id, activity: x.activity, sinceOn, precariousOnly });
       }
     }
   }
@@ -131,12 +132,14 @@ export function insertWorld(db: Db, world: World, documents: readonly DocumentRe
        target_fte_td, target_fte_tgd, target_fte_sine, target_fte_art60, target_fte_art61, target_headcount, target_hires,
        cdi_within_6_months, part_time_below_half, lowest_fte_pay_cents, highest_fte_pay_cents, accompaniment_fte,
        training_plan, training_hours, yearly_evaluations, worker_participation, wage_cost_cents, subsidy_td_cents,
-       subsidy_tgd_cents, other_subsidies_cents, turnover_cents, operating_result_cents)
+       subsidy_tgd_cents, other_subsidies_cents, turnover_cents, operating_result_cents, ac_projects_supported,
+       ac_enterprises_created, ac_jobs_created_fte)
      VALUES (@id, @operatorId, @dossierId, @scheme, @year, @dueOn, @receivedOn, @headcount, @fteTotal,
        @targetFteTd, @targetFteTgd, @targetFteSine, @targetFteArt60, @targetFteArt61, @targetHeadcount, @targetHires,
        @cdiWithin6Months, @partTimeBelowHalf, @lowestFtePayCents, @highestFtePayCents, @accompanimentFte,
        @trainingPlan, @trainingHours, @yearlyEvaluations, @workerParticipation, @wageCostCents, @subsidyTdCents,
-       @subsidyTgdCents, @otherSubsidiesCents, @turnoverCents, @operatingResultCents)`,
+       @subsidyTgdCents, @otherSubsidiesCents, @turnoverCents, @operatingResultCents, @acProjectsSupported,
+       @acEnterprisesCreated, @acJobsCreatedFte)`,
   );
   for (const r of world.reports) {
     report.run({

@@ -84,7 +84,11 @@ export interface Agrement {
   status: 'requested' | 'active' | 'suspended' | 'expired' | 'withdrawn' | 'renounced' | 'refused';
   firstGrantedOn: string | null;
   periods: Period[];
-  activities: { activity: IdessActivity; sinceOn: string }[];
+  /**
+   * IDESS activities; `precariousOnly`: whether the agrément records the activity as reserved to
+   * précarisés (null: not recorded). Set once the world is built (see Builder.recordActivityScopes).
+   */
+  activities: { activity: IdessActivity; sinceOn: string; precariousOnly?: boolean | null }[];
   /** Withdrawn, renounced: no reports or renewals after this date. */
   endedOn: string | null;
 }
@@ -242,6 +246,10 @@ export interface ReportFigures {
   otherSubsidiesCents: number | null;
   turnoverCents: number | null;
   operatingResultCents: number | null;
+  /** Agences-conseil only: projects supported, social-economy enterprises created, jobs created (FTE). */
+  acProjectsSupported: number | null;
+  acEnterprisesCreated: number | null;
+  acJobsCreatedFte: number | null;
 }
 
 export interface Finding {

@@ -46,6 +46,7 @@ import type {
 } from './model';
 import { Rng } from './random';
 import {
+  acProjects,
   DECISION_FR,
   OUTCOME_FR,
   SECTION_FOR_KIND,
@@ -100,7 +101,6 @@ const FIRST_SESSION_NUMBER = 121;
 
 const DECIDED_KINDS: ReadonlySet<DossierKind> = new Set(['agrement', 'renewal', 'extension', 'derogation', 'suspension', 'withdrawal']);
 const REQUEST_KINDS: ReadonlySet<DossierKind> = new Set(['agrement', 'renewal', 'extension', 'derogation']);
-const ADVERSE_DECISIONS: ReadonlySet<DecisionKind> = new Set(['refuse', 'derogation_refused', 'suspension_total', 'suspension_partial', 'withdrawal']);
 
 interface Intent {
   operator: Operator;
@@ -128,6 +128,8 @@ interface Intent {
   flexible?: boolean;
   /** A dossier received in the last days may still be unchecked (default true). */
   fresh?: boolean;
+  /** Adjourned for information that the operator has not sent yet, whatever the dates. */
+  awaitingAnswer?: boolean;
   onDecided?: (decision: Decision) => void;
 }
 
@@ -138,6 +140,9 @@ interface AgrementStory {
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** IDESS activities reserved to précarisés (décret du 14 décembre 2006): taxi social, buanderie sociale, magasin social. */
+const PRECARIOUS_ONLY: ReadonlySet<IdessActivity> = new Set(['social_transport', 'social_laundry', 'social_shop']);
 const roundCents = (euros: number) => Math.round(euros) * 100;
 
 function termFor(scheme: AgrementScheme, index: number): Term {
@@ -211,7 +216,6 @@ class Builder {
   private readonly usedNames = new Set<string>();
   private readonly usedCpas = new Set<string>();
   private readonly agrementSeq = new Map<string, number>();
-  private readonly renewalDossiers = new Map<Agrement, Map<string, Dossier>>();
   private readonly communeWeights: (readonly [Commune, number])[];
 
   constructor(options: WorldOptions) {
@@ -239,6 +243,8 @@ class Builder {
     this.recordVotes();
     this.createNotesAndPreparations();
     this.amendSomeOpinions();
+    this.recordActivityScopes();
+    this.recordAcFigures();
     this.createDeadlines();
     return {
       today: this.today,
@@ -779,9 +785,6 @@ class Builder {
         detour: refuse && this.rng.chance(0.6) ? 'adjourned_hearing' : null,
         requestedTerm: nextTerm,
       });
-      let renewals = this.renewalDossiers.get(agr);
-      if (!renewals) this.renewalDossiers.set(agr, (renewals = new Map()));
-      renewals.set(end, dossier);
       if (dossier.decision?.kind !== 'renew') return;
       index++;
       start = addDays(end, 1);
@@ -1062,6 +1065,9 @@ class Builder {
       otherSubsidiesCents: null,
       turnoverCents: null,
       operatingResultCents: null,
+      acProjectsSupported: null,
+      acEnterprisesCreated: null,
+      acJobsCreatedFte: null,
     };
     if (!received) return none;
     const growth = 1 + 0.035 * (year - yearOf(this.today) + 2);
@@ -1440,7 +1446,7 @@ class Builder {
         const asked = addDays(session.heldOn, rng.int(2, 6));
         const answered = addDays(asked, rng.int(15, 40));
         this.event(dossier, asked, 'information_requested', 'Informations complémentaires demandées à l’opérateur', 'À la suite de la décision de report de la Commission.');
-        if (answered > today) {
+        if (answered > today || intent.awaitingAnswer) {
           dossier.status = 'adjourned';
           return finish();
         }
@@ -1523,27 +1529,37 @@ class Builder {
             continue;
           }
         }
-        const agr = this.newApplicant(rng, yearOf(receivedOn), true);
-        const scheme = agr.scheme as Scheme;
-        const completeOn = minDate(addDays(receivedOn, rng.int(3, 20)), this.today);
-        this.resolve({
-          operator: agr.operator,
-          agrement: agr,
-          scheme,
-          kind: 'agrement',
-          subject: agrementSubject(scheme, agr.activities.map((a) => a.activity)),
-          receivedOn,
-          receivedDetail: 'Demande d’agrément introduite par courrier, avec statuts, plan financier et note de présentation du projet.',
-          completeOn,
+        this.applicantRequest(rng, receivedOn, 'Demande d’agrément introduite par courrier, avec statuts, plan financier et note de présentation du projet.', () => ({
+          completeOn: minDate(addDays(receivedOn, rng.int(3, 20)), this.today),
           earliest,
-          fresh: false,
-          outcome: 'favourable',
           reasons: rng.chance(0.4) ? ['new_project'] : ['compliant'],
-          decision: { kind: 'grant', term: '2y' },
           hearing: rng.chance(0.3),
-        });
+        }));
       }
     }
+  }
+
+  /**
+   * A new applicant's request for its first agrément, heading for a grant; `rest` (completion,
+   * reasons, detours…) is drawn after the applicant, so that the random draws keep their order.
+   */
+  private applicantRequest(rng: Rng, receivedOn: string, receivedDetail: string, rest: () => Pick<Intent, 'completeOn'> & Partial<Intent>): Dossier {
+    const agr = this.newApplicant(rng, yearOf(receivedOn), true);
+    const scheme = agr.scheme as Scheme;
+    return this.resolve({
+      operator: agr.operator,
+      agrement: agr,
+      scheme,
+      kind: 'agrement',
+      subject: agrementSubject(scheme, agr.activities.map((a) => a.activity)),
+      receivedOn,
+      receivedDetail,
+      fresh: false,
+      outcome: 'favourable',
+      reasons: ['compliant'],
+      decision: { kind: 'grant', term: '2y' },
+      ...rest(),
+    });
   }
 
   private writeProposals(): void {
@@ -1564,31 +1580,29 @@ class Builder {
   /** Work that has just come in: requests not yet checked, and requests waiting for missing pieces. */
   private ensureFreshWork(): void {
     const rng = this.root.fork('fresh');
+    const request = (receivedOn: string, rest: () => Pick<Intent, 'completeOn'> & Partial<Intent>) =>
+      this.applicantRequest(rng, receivedOn, 'Demande d’agrément introduite par courrier.', rest);
     const wanted = Math.max(1, Math.round(this.scale));
     for (const incomplete of [false, true]) {
       const status = incomplete ? 'incomplete' : 'received';
       let missing = wanted - this.dossiers.filter((d) => d.status === status).length;
       while (missing-- > 0) {
         const receivedOn = addDays(this.today, incomplete ? -rng.int(15, 40) : -rng.int(0, 6));
-        const agr = this.newApplicant(rng, yearOf(receivedOn), true);
-        const scheme = agr.scheme as Scheme;
-        this.resolve({
-          operator: agr.operator,
-          agrement: agr,
-          scheme,
-          kind: 'agrement',
-          subject: agrementSubject(scheme, agr.activities.map((a) => a.activity)),
-          receivedOn,
-          receivedDetail: 'Demande d’agrément introduite par courrier.',
-          infoRequestedOn: incomplete ? addDays(receivedOn, rng.int(6, 12)) : null,
-          completeOn: null,
-          fresh: false,
-          outcome: 'favourable',
-          reasons: ['compliant'],
-          decision: { kind: 'grant', term: '2y' },
-        });
+        request(receivedOn, () => ({ infoRequestedOn: incomplete ? addDays(receivedOn, rng.int(6, 12)) : null, completeOn: null }));
       }
     }
+    // A request the commission adjourned at a recent session, still waiting for the operator's answer.
+    if (this.dossiers.some((d) => d.status === 'adjourned')) return;
+    const session = this.pastSessions.filter((s) => s.items.length > 0 && s.heldOn <= addDays(this.today, -7)).at(-1);
+    if (!session) return;
+    const receivedOn = addDays(session.heldOn, -rng.int(35, 60));
+    request(receivedOn, () => ({
+      completeOn: addDays(receivedOn, rng.int(3, 10)),
+      earliest: session.heldOn,
+      reasons: ['new_project'],
+      detour: 'adjourned_information',
+      awaitingAnswer: true,
+    }));
   }
 
   private finaliseAgrementStatuses(): void {
@@ -1810,89 +1824,67 @@ class Builder {
   }
 
   // -------------------------------------------------------------------------------------------
+  // Facts read by the compliance rules only (own random streams: the rest of the world is unchanged)
+
+  /**
+   * IDESS activities reserved to précarisés (taxi social, buanderie, magasin social): most
+   * agréments record them as such, a few do not (a breach of the decree, on purpose) and a few
+   * leave it unrecorded (missing data). Other activities are recorded as open to all.
+   */
+  private recordActivityScopes(): void {
+    const rng = this.root.fork('precarious');
+    const idess = this.agrements.filter((a) => a.scheme === 'IDESS');
+    for (const a of idess) for (const x of a.activities) x.precariousOnly = PRECARIOUS_ONLY.has(x.activity);
+    // Breaches and gaps among active agréments, so that they show on current dossiers.
+    const active = rng.shuffle(idess.filter((a) => a.status === 'active').flatMap((a) => a.activities.filter((x) => PRECARIOUS_ONLY.has(x.activity))));
+    const breaches = Math.max(1, Math.round(active.length * 0.12));
+    const unrecorded = Math.max(1, Math.round(active.length * 0.12));
+    active.slice(0, breaches).forEach((x) => (x.precariousOnly = false));
+    active.slice(breaches, breaches + unrecorded).forEach((x) => (x.precariousOnly = null));
+  }
+
+  /**
+   * What an agence-conseil's report says of its work (projects supported, enterprises created,
+   * jobs created), which the commission needs for the complementary subsidy. Left out where the
+   * operator did not provide all its figures, and in the latest report still before the
+   * commission, so that a current dossier lacks them.
+   */
+  private recordAcFigures(): void {
+    const rng = this.root.fork('ac-figures');
+    const received = this.reports.filter((r) => r.scheme === 'AC' && r.receivedOn !== null);
+    const open = received.filter((r) => r.dossier && !r.dossier.finalOpinionOn).sort((a, b) => b.year - a.year || a.operator.id - b.operator.id);
+    const gap = open[0] ?? received.at(-1);
+    for (const report of received) {
+      const projects = acProjects(report);
+      const enterprises = rng.int(0, Math.max(1, Math.round(projects * 0.15)));
+      const f = report.figures;
+      f.acProjectsSupported = projects;
+      f.acEnterprisesCreated = enterprises;
+      f.acJobsCreatedFte = round1(enterprises * rng.float(1.2, 3.5));
+      const missing = report === gap || (report.operator.breaches.has('missing_figures') && report.year >= yearOf(this.today) - 2);
+      if (missing) {
+        f.acEnterprisesCreated = null;
+        f.acJobsCreatedFte = null;
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
   // Deadlines
 
+  /**
+   * The follow-ups the secretariat records: the conditions of favourable-with-conditions opinions.
+   * Every other deadline (reports, renewal windows, expiries, appeals, opinions due) is derived
+   * from the facts when listed (db/queries/deadlines.ts), so the table holds only these.
+   */
   private createDeadlines(): void {
     const rng = this.root.fork('deadlines');
     const list: Omit<Deadline, 'id'>[] = [];
-    const today = this.today;
-    for (const report of this.reports) {
-      list.push({
-        operator: report.operator,
-        dossier: report.dossier,
-        kind: 'report_due',
-        dueOn: report.dueOn,
-        description: `Rapport d’activités ${report.year} (${report.scheme}) à déposer au plus tard le ${dateFr(report.dueOn)}`,
-        doneOn: report.receivedOn,
-      });
-    }
-    const reported = new Set(this.reports.map((r) => `${r.agrement.id}/${r.year}`));
-    for (const agr of this.agrements) {
-      if (agr.scheme === 'ETA') continue;
-      if (agr.status === 'active' || agr.status === 'suspended') {
-        const year = today <= isoDate(yearOf(today), 7, 15) ? yearOf(today) - 1 : yearOf(today);
-        const exists = reported.has(`${agr.id}/${year}`);
-        if (!exists && agr.firstGrantedOn && agr.firstGrantedOn <= isoDate(year, 10, 31)) {
-          const dueOn = isoDate(year + 1, 7, 15);
-          const description = `Rapport d’activités ${year} (${agr.scheme}) à déposer au plus tard le ${dateFr(dueOn)}`;
-          list.push({ operator: agr.operator, dossier: null, kind: 'report_due', dueOn, description, doneOn: null });
-        }
-      }
-      const renewals = this.renewalDossiers.get(agr);
-      for (const period of agr.periods) {
-        if (period.endOn === null || period.endOn < this.windowStart) continue;
-        const renewal = renewals?.get(period.endOn) ?? null;
-        const renewed = renewal?.decision?.kind === 'renew';
-        const requested = renewal && renewal.receivedOn <= today ? renewal.receivedOn : null;
-        const opens = addDays(period.endOn, -240);
-        const closes = addDays(period.endOn, -180);
-        if (agr.status !== 'withdrawn' && agr.status !== 'renounced' && opens >= addDays(this.windowStart, -60)) {
-          const base = { operator: agr.operator, dossier: renewal, doneOn: requested };
-          list.push({ ...base, kind: 'renewal_window_opens', dueOn: opens, description: `Ouverture de la période de renouvellement de l’agrément ${agr.number}` });
-          list.push({
-            ...base,
-            kind: 'renewal_window_closes',
-            dueOn: closes,
-            description: `Clôture de la période de renouvellement de l’agrément ${agr.number} (180 jours avant l’échéance)`,
-          });
-        }
-        list.push({
-          operator: agr.operator,
-          dossier: renewal,
-          kind: 'agrement_expires',
-          dueOn: period.endOn,
-          description: `Échéance de l’agrément ${agr.number} (période ${dateFr(period.startOn)} – ${dateFr(period.endOn)})`,
-          doneOn: renewed ? (renewal?.decision?.decidedOn ?? null) : period.endOn < today ? period.endOn : null,
-        });
-      }
-    }
     for (const dossier of this.dossiers) {
-      if (dossier.opinionDueOn) {
-        list.push({
-          operator: dossier.operator,
-          dossier,
-          kind: 'opinion_due',
-          dueOn: dossier.opinionDueOn,
-          description: `Avis de la Commission attendu sur le dossier ${dossier.reference}`,
-          doneOn: dossier.finalOpinionOn,
-        });
-      }
-      const decision = dossier.decision;
-      if (decision?.notifiedOn && ADVERSE_DECISIONS.has(decision.kind)) {
-        const dueOn = addDays(decision.notifiedOn, 60);
-        list.push({
-          operator: dossier.operator,
-          dossier,
-          kind: 'appeal_window',
-          dueOn,
-          description: `Fin du délai de recours au Conseil d’État contre la décision ${decision.reference} (60 jours après la notification du ${dateFr(decision.notifiedOn)})`,
-          doneOn: dueOn < today ? dueOn : null,
-        });
-      }
       const conditional = dossier.items.map((i) => i.opinion).find((o) => o?.outcome === 'favourable_conditions');
       if (conditional) {
         const dueOn = addDays(conditional.givenOn, rng.int(90, 180));
-        const doneOn = dueOn < addDays(today, -10) && rng.chance(0.7) ? addDays(dueOn, -rng.int(0, 20)) : null;
+        const doneOn = dueOn < addDays(this.today, -10) && rng.chance(0.7) ? addDays(dueOn, -rng.int(0, 20)) : null;
         const first = conditional.conditions.split('. ')[0] ?? conditional.conditions;
         list.push({ operator: dossier.operator, dossier, kind: 'condition_follow_up', dueOn, description: `Suivi des conditions de l’avis : ${first.replace(/\.$/, '')}.`, doneOn });
       }

@@ -31,7 +31,7 @@ const search = (db: Db, query: string) =>
 describe('migration 2 (review and editing)', () => {
   it('upgrades a version-1 workspace: existing rows get version 1 and operators become searchable', () => {
     atVersion1WithAnOperator();
-    const db = openDatabase(file);
+    const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 2) });
     expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare('SELECT version FROM operators').get()).toEqual({ version: 1 });
     expect(search(db, 'dinant')).toEqual([{ source: 'operator', id: 1 }]);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bceFromBase } from '../../shared/bce';
 import { openDatabase, type Db } from '../open';
+import { storeCompliance } from './compliance';
 import { getDossier, getDossierSessions, groupsSql, listDossiers, listParameters, listSql, textTokens, type DossierListQuery } from './dossiers';
 
 let dir: string;
@@ -190,6 +191,60 @@ describe('grouping the Dossiers list', () => {
   });
 });
 
+describe('compliance in the Dossiers list', () => {
+  const breach = { worst: 'breach' as const, breaches: 2, warnings: 1, missing: 0, flags: [
+    { ruleId: 'ei.target_share' as const, status: 'breach' as const },
+    { ruleId: 'ei.pay_spread' as const, status: 'breach' as const },
+    { ruleId: 'agrement.expiry' as const, status: 'warning' as const },
+  ] };
+  const missing = { worst: 'missing' as const, breaches: 0, warnings: 0, missing: 1, flags: [{ ruleId: 'report.on_time' as const, status: 'missing' as const }] };
+  const warning = { worst: 'warning' as const, breaches: 0, warnings: 1, missing: 0, flags: [{ ruleId: 'agrement.expiry' as const, status: 'warning' as const }] };
+  const ok = { worst: 'ok' as const, breaches: 0, warnings: 0, missing: 0, flags: [] };
+
+  beforeEach(() => {
+    storeCompliance(db, [
+      { dossierId: ids.a!, asOf: '2026-11-22', rulesVersion: 'v+1', summary: breach },
+      { dossierId: ids.b!, asOf: '2026-11-22', rulesVersion: 'v+1', summary: missing },
+      { dossierId: ids.c!, asOf: '2026-11-22', rulesVersion: 'v+1', summary: warning },
+    ]);
+  });
+
+  it('carries each row’s stored result, and null for a dossier not evaluated yet', () => {
+    const rows = listDossiers(db, query()).rows;
+    expect(Object.fromEntries(rows.map((r) => [r.reference, r.compliance]))).toEqual({
+      'IES-2026-0004': null,
+      'EI-2025-0003': warning,
+      'IDESS-2025-0002': missing,
+      'EI-2024-0001': breach,
+    });
+  });
+
+  it('keeps the dossiers with at least one rule in one of the statuses asked for, and counts them', () => {
+    expect(listDossiers(db, query({ filters: { compliance: ['breach'] } }))).toMatchObject({ total: 1, rows: [{ reference: 'EI-2024-0001' }] });
+    expect(refs(query({ filters: { compliance: ['missing'] } }))).toEqual(['IDESS-2025-0002']);
+    // A breaching dossier that also has a warning is found by either.
+    expect(refs(query({ filters: { compliance: ['warning'] } }))).toEqual(['EI-2025-0003', 'EI-2024-0001']);
+    expect(listDossiers(db, query({ filters: { compliance: [] } })).total).toBe(4);
+    storeCompliance(db, [{ dossierId: ids.a!, asOf: '2026-11-23', rulesVersion: 'v+1', summary: ok }]);
+    expect(listDossiers(db, query({ filters: { compliance: ['breach'] } }))).toMatchObject({ total: 0, rows: [] });
+  });
+
+  it('combines with the other filters, the text filter, sorting, grouping and paging', () => {
+    expect(listDossiers(db, query({ filters: { compliance: ['breach', 'warning'], schemes: ['EI'], kinds: ['agrement'] } }))).toMatchObject({ total: 1 });
+    expect(refs(query({ filters: { compliance: ['breach', 'missing'], text: 'laverie' } }))).toEqual(['IDESS-2025-0002']);
+    expect(refs(query({ sort: { column: 'reference', direction: 'asc' }, filters: { compliance: ['breach', 'missing', 'warning'] } }))).toEqual([
+      'EI-2024-0001',
+      'EI-2025-0003',
+      'IDESS-2025-0002',
+    ]);
+    const grouped = listDossiers(db, query({ groupBy: 'scheme', filters: { compliance: ['breach', 'missing', 'warning'] } }));
+    expect(grouped.groups?.map((g) => [g.key, g.count])).toEqual([['EI', 2], ['IDESS', 1]]);
+    expect(grouped.total).toBe(3);
+    const second = listDossiers(db, query({ offset: 1, limit: 1, filters: { compliance: ['breach', 'missing', 'warning'] } }));
+    expect(second).toMatchObject({ total: null, rows: [{ reference: 'IDESS-2025-0002' }] });
+  });
+});
+
 describe('a dossier', () => {
   it('reads its header facts and the sessions it was on, in date order', () => {
     expect(getDossier(db, ids.b!)).toMatchObject({ reference: 'IDESS-2025-0002', scheme: 'IDESS', kind: 'renewal', receivedOn: '2025-06-15' });
@@ -235,6 +290,22 @@ describe('query plans of the hot queries', () => {
     expect(detail).toContain('USING INDEX dossiers_scheme');
     expect(detail).not.toContain('TEMP B-TREE FOR ORDER BY');
     expect(plan(groupsSql('scheme'), {})).toContain('dossiers_scheme');
+  });
+
+  it('filters on breaches through the partial index of breaching dossiers, in the page and in the count', () => {
+    const filters = { compliance: ['breach' as const] };
+    const page = plan(listSql({ column: 'receivedOn', direction: 'desc' }, null, shape(filters)), { ...bound(filters), limit: 200, offset: 0 });
+    // The breaching dossiers come from the partial index (a few per cent of the table), each reached by its key.
+    expect(page).toContain('dossier_compliance_breaches');
+    expect(page).not.toMatch(/SCAN (d|dossiers|dossier_compliance)\b(?! USING INDEX dossier_compliance_)/);
+    // The row's own result is read by its key.
+    expect(page).toMatch(/SEARCH c USING INTEGER PRIMARY KEY/);
+    const count = plan(`SELECT count(*) AS n FROM dossiers d WHERE d.id IN (SELECT dossier_id FROM dossier_compliance WHERE breaches > 0)`, {});
+    expect(count).toContain('dossier_compliance_breaches');
+    const both = { compliance: ['missing' as const, 'warning' as const] };
+    const union = plan(listSql({ column: 'receivedOn', direction: 'desc' }, null, shape(both)), { ...bound(both), limit: 200, offset: 0 });
+    expect(union).toContain('dossier_compliance_missing');
+    expect(union).toContain('dossier_compliance_warnings');
   });
 
   it('counts the unfiltered list from an index, without reading the table', () => {

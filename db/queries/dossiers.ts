@@ -4,13 +4,22 @@
  */
 import { DOSSIER_KINDS, DOSSIER_STATUSES, type DossierKind, type DossierStatus, type Scheme } from '../../shared/domain';
 import { searchTerms, type DossierGrouping, type DossierSortColumn } from '../../shared/contract';
+import type { ComplianceSummary } from '../../shared/compliance/model';
 import type { Db } from '../open';
+import { statementCache } from './statements';
+import { toSummary } from './compliance';
 import { ftsTerm } from './search';
-import type { Statement } from 'better-sqlite3';
 
 export interface DossierListQuery {
   sort: { column: DossierSortColumn; direction: 'asc' | 'desc' };
-  filters: { text?: string | undefined; schemes?: Scheme[] | undefined; kinds?: DossierKind[] | undefined; statuses?: DossierStatus[] | undefined };
+  filters: {
+    text?: string | undefined;
+    schemes?: Scheme[] | undefined;
+    kinds?: DossierKind[] | undefined;
+    statuses?: DossierStatus[] | undefined;
+    /** Dossiers whose stored compliance result has at least one rule in one of these statuses. */
+    compliance?: ComplianceFilter[] | undefined;
+  };
   groupBy?: DossierGrouping | null | undefined;
   offset: number;
   limit: number;
@@ -27,7 +36,22 @@ export interface DossierListRow {
   receivedOn: string;
   sessionNumber: number | null;
   sessionDate: string | null;
+  /** The stored result of the compliance checks (dossier_compliance); null while not evaluated. */
+  compliance: ComplianceSummary | null;
 }
+
+export type ComplianceFilter = 'breach' | 'missing' | 'warning';
+
+/**
+ * The stored results with at least one rule in a status, each read from its partial index
+ * (dossier_compliance_breaches, _missing, _warnings): a fixed fragment per status, never user text.
+ */
+const COMPLIANCE_MATCHES: Record<ComplianceFilter, string> = {
+  breach: 'SELECT dossier_id FROM dossier_compliance WHERE breaches > 0',
+  missing: 'SELECT dossier_id FROM dossier_compliance WHERE missing > 0',
+  warning: 'SELECT dossier_id FROM dossier_compliance WHERE warnings > 0',
+};
+const COMPLIANCE_FILTERS: readonly ComplianceFilter[] = ['breach', 'missing', 'warning'];
 
 export interface DossierGroupRow {
   key: string | null;
@@ -98,6 +122,8 @@ export interface FilterShape {
   kinds: boolean;
   statuses: boolean;
   text: TextMode;
+  /** The compliance statuses filtered on, in a fixed order (empty: no compliance filter). */
+  compliance?: readonly ComplianceFilter[];
 }
 
 const NO_FILTERS: FilterShape = { schemes: false, kinds: false, statuses: false, text: false };
@@ -118,20 +144,13 @@ function where(shape: FilterShape, ordered = false): string {
   if (shape.text === 'words') clauses.push(`d.id IN (${TEXT_MATCHES})`);
   if (shape.text === 'word') clauses.push(`(${WORD_MATCHES})`);
   if (shape.text === 'reference') clauses.push(`d.id IN (${REFERENCE_MATCHES})`);
+  if (shape.compliance && shape.compliance.length > 0) clauses.push(`d.id IN (${shape.compliance.map((status) => COMPLIANCE_MATCHES[status]).join(' UNION ')})`);
   return clauses.length > 0 ? `WHERE ${clauses.join('\n    AND ')}` : '';
 }
 
-const shapeKey = (shape: FilterShape) => `${+shape.schemes}${+shape.kinds}${+shape.statuses}${shape.text || ''}`;
+const shapeKey = (shape: FilterShape) => `${+shape.schemes}${+shape.kinds}${+shape.statuses}${shape.text || ''}:${(shape.compliance ?? []).join(',')}`;
 
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-function cached(db: Db, key: string, sql: () => string): Statement {
-  let byKey = statements.get(db);
-  if (!byKey) statements.set(db, (byKey = new Map()));
-  let statement = byKey.get(key);
-  if (!statement) byKey.set(key, (statement = db.prepare(sql())));
-  return statement;
-}
+const cached = statementCache();
 
 /** At most this many words of the filter are used (the rest would only narrow an already short list). */
 export const MAX_TEXT_TOKENS = 8;
@@ -157,10 +176,12 @@ export function listSql(sort: DossierListQuery['sort'], groupBy: DossierGrouping
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
   const group = groupBy ? `${GROUP_ORDER[groupBy]}, ` : '';
   return `SELECT d.id, d.reference, d.operator_id AS operatorId, o.name AS operatorName, d.scheme, d.kind, d.status,
-              d.received_on AS receivedOn, s.number AS sessionNumber, s.held_on AS sessionDate
+              d.received_on AS receivedOn, s.number AS sessionNumber, s.held_on AS sessionDate,
+              c.worst, c.breaches, c.warnings, c.missing, c.flags
        FROM dossiers d
        JOIN operators o ON o.id = d.operator_id
        LEFT JOIN sessions s ON s.id = d.last_session_id
+       LEFT JOIN dossier_compliance c ON c.dossier_id = d.id
        ${where(shape, true)}
        ORDER BY ${group}${SORT_EXPRESSIONS[sort.column](dir)}, d.id ${dir}
        LIMIT @limit OFFSET @offset`;
@@ -195,7 +216,25 @@ export function listParameters(filters: DossierListQuery['filters']): { shape: F
   const text: TextMode = tokens.length === 0 ? false : reference ? 'reference' : tokens.length === 1 ? 'word' : 'words';
   // @tokens: a JSON array of words, or one MATCH expression (one word, or a reference's words).
   if (text) params.tokens = text === 'words' ? JSON.stringify(tokens) : tokens.join(' ');
-  return { shape: { schemes: 'schemes' in params, kinds: 'kinds' in params, statuses: 'statuses' in params, text }, params };
+  const compliance = COMPLIANCE_FILTERS.filter((status) => filters.compliance?.includes(status));
+  return {
+    shape: { schemes: 'schemes' in params, kinds: 'kinds' in params, statuses: 'statuses' in params, text, ...(compliance.length > 0 ? { compliance } : {}) },
+    params,
+  };
+}
+
+type ListRowColumns = Omit<DossierListRow, 'compliance'> & {
+  worst: ComplianceSummary['worst'] | null;
+  breaches: number | null;
+  warnings: number | null;
+  missing: number | null;
+  flags: string | null;
+};
+
+function toListRow({ worst, breaches, warnings, missing, flags, ...row }: ListRowColumns): DossierListRow {
+  const compliance =
+    worst === null || breaches === null || warnings === null || missing === null || flags === null ? null : toSummary({ worst, breaches, warnings, missing, flags });
+  return { ...row, compliance };
 }
 
 /**
@@ -209,11 +248,13 @@ export function listDossiers(
   const { shape, params } = listParameters(query.filters);
   const key = shapeKey(shape);
   const groupBy = query.groupBy ?? null;
-  const rows = cached(db, `list:${query.sort.column}:${query.sort.direction}:${groupBy ?? ''}:${key}`, () => listSql(query.sort, groupBy, shape)).all({
-    ...params,
-    limit: query.limit,
-    offset: query.offset,
-  }) as DossierListRow[];
+  const rows = (
+    cached(db, `list:${query.sort.column}:${query.sort.direction}:${groupBy ?? ''}:${key}`, () => listSql(query.sort, groupBy, shape)).all({
+      ...params,
+      limit: query.limit,
+      offset: query.offset,
+    }) as ListRowColumns[]
+  ).map(toListRow);
   if (query.offset > 0) return { rows, total: null, groups: null };
   if (groupBy) {
     const groups = cached(db, `groups:${groupBy}:${key}`, () => groupsSql(groupBy, shape)).all(params) as DossierGroupRow[];

@@ -7,8 +7,10 @@
  */
 import { resolve } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { freshenOpenWorkspace } from '../../backend/compliance';
 import { belgianToday } from '../../backend/context';
 import { createBackend } from '../../backend/handlers/index';
+import { defaultRuleBook, RulesFileError } from '../../backend/rules';
 import { useNativeBinding } from '../../db/open';
 import type { Workspace } from '../../backend/workspace';
 import { createInvokeHandler, INVOKE_CHANNEL } from './ipc';
@@ -53,12 +55,21 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // The compliance rules' thresholds file, before anything else: a malformed one stops the app, naming the field.
+  try {
+    defaultRuleBook();
+  } catch (error) {
+    if (error instanceof RulesFileError) throw new StartupError('Fichier des seuils invalide', `${error.message}\n\nDossiers COMES va se fermer.`);
+    throw error;
+  }
   const workspace = openWorkspace(resolveWorkspaceDir(process.argv));
   app.on('will-quit', () => workspace.close());
 
   hardenSession(session.defaultSession);
 
-  const dispatcher = createBackend({ workspace, today: () => belgianToday() });
+  const ctx = { workspace, today: () => belgianToday() };
+  freshenOpenWorkspace(ctx);
+  const dispatcher = createBackend(ctx);
   ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(dispatcher, paths.appUrl));
 
   app.setAboutPanelOptions({

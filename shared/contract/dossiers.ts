@@ -1,6 +1,7 @@
 /** Dossiers: the table of all dossiers and a dossier's header facts. */
 import { z } from 'zod';
 import { AgrementScheme, DossierKind, DossierStatus, IsoDate, LegalForm, Province, Scheme, SessionStatus, Term } from '../domain';
+import { ComplianceSummary } from '../compliance/model';
 import { Id } from './common';
 
 export const DOSSIER_SORT_COLUMNS = ['reference', 'operator', 'scheme', 'kind', 'status', 'receivedOn', 'session'] as const;
@@ -12,6 +13,11 @@ export const DOSSIER_GROUPINGS = ['scheme', 'status', 'session'] as const;
 export const DossierGrouping = z.enum(DOSSIER_GROUPINGS);
 export type DossierGrouping = z.infer<typeof DossierGrouping>;
 
+/** The Dossiers table's compliance filter: « Non conformes », « Données manquantes », « À surveiller ». */
+export const COMPLIANCE_FILTERS = ['breach', 'missing', 'warning'] as const;
+export const ComplianceFilter = z.enum(COMPLIANCE_FILTERS);
+export type ComplianceFilter = z.infer<typeof ComplianceFilter>;
+
 export const DossierListInput = z.object({
   sort: z
     .object({ column: DossierSortColumn, direction: z.enum(['asc', 'desc']) })
@@ -22,6 +28,8 @@ export const DossierListInput = z.object({
       schemes: z.array(Scheme).max(10).optional(),
       kinds: z.array(DossierKind).max(20).optional(),
       statuses: z.array(DossierStatus).max(20).optional(),
+      /** Dossiers with at least one rule concluding one of these (e.g. ['breach']: « non conformes »). */
+      compliance: z.array(ComplianceFilter).max(3).optional(),
     })
     .default({}),
   groupBy: DossierGrouping.nullable().default(null),
@@ -41,6 +49,8 @@ export const DossierRow = z.object({
   receivedOn: IsoDate,
   sessionNumber: z.number().int().nullable(),
   sessionDate: IsoDate.nullable(),
+  /** The stored result of the compliance checks; null while not evaluated. */
+  compliance: ComplianceSummary.nullable(),
 });
 export type DossierRow = z.infer<typeof DossierRow>;
 

@@ -51,6 +51,9 @@ export const REPORT_FIELDS = [
   { key: 'otherSubsidiesCents', column: 'other_subsidies_cents', kind: 'money', label: 'Autres subventions', schemes: ALL },
   { key: 'turnoverCents', column: 'turnover_cents', kind: 'money', label: 'Chiffre d’affaires', schemes: ALL },
   { key: 'operatingResultCents', column: 'operating_result_cents', kind: 'signedMoney', label: 'Résultat d’exploitation', schemes: ALL },
+  { key: 'acProjectsSupported', column: 'ac_projects_supported', kind: 'count', label: 'Projets d’entreprise accompagnés', schemes: ['AC'] },
+  { key: 'acEnterprisesCreated', column: 'ac_enterprises_created', kind: 'count', label: 'Entreprises d’économie sociale créées', schemes: ['AC'] },
+  { key: 'acJobsCreatedFte', column: 'ac_jobs_created_fte', kind: 'fte', label: 'Emplois créés (ETP)', schemes: ['AC'] },
 ] as const satisfies readonly FigureField[];
 
 export type ReportFieldKey = (typeof REPORT_FIELDS)[number]['key'];

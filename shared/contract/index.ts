@@ -8,6 +8,7 @@
  */
 import type { z } from 'zod';
 import type { MethodSchemas } from './common';
+import { complianceContract } from './compliance';
 import { documentsContract } from './documents';
 import { dossiersContract } from './dossiers';
 import { entryContract } from './entry';
@@ -19,6 +20,7 @@ import { viewsContract } from './views';
 import { workspaceContract } from './workspace';
 
 export * from './common';
+export * from './compliance';
 export * from './documents';
 export * from './dossiers';
 export * from './entry';
@@ -46,7 +48,7 @@ function mergeContracts<const Parts extends readonly Part[]>(...parts: Parts): M
 }
 
 /** Every method: its input and output schemas. Add a domain's contract to this list. */
-export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract);
+export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract & string;

@@ -5,11 +5,11 @@
 import { z } from 'zod';
 import { DossierKind, DossierStatus, Scheme } from '../domain';
 import { Id } from './common';
-import { DOSSIER_SORT_COLUMNS, DossierGrouping, DossierSortColumn } from './dossiers';
+import { ComplianceFilter, DOSSIER_SORT_COLUMNS, DossierGrouping, DossierSortColumn } from './dossiers';
 
-/** The table's columns (the same ids as the sortable columns). */
-export const DOSSIER_COLUMNS = DOSSIER_SORT_COLUMNS;
-export const DossierColumn = DossierSortColumn;
+/** The table's columns: the sortable ones, then the compliance flags (not sortable). */
+export const DOSSIER_COLUMNS = [...DOSSIER_SORT_COLUMNS, 'compliance'] as const;
+export const DossierColumn = z.enum(DOSSIER_COLUMNS);
 export type DossierColumn = z.infer<typeof DossierColumn>;
 
 export const MIN_COLUMN_WIDTH = 60;
@@ -29,6 +29,8 @@ export const ViewState = z
       schemes: z.array(Scheme).max(10),
       kinds: z.array(DossierKind).max(20),
       statuses: z.array(DossierStatus).max(20),
+      /** Absent in views saved before the compliance checks existed. */
+      compliance: z.array(ComplianceFilter).max(3).optional(),
     }),
     sort: z.object({ column: DossierSortColumn, direction: z.enum(['asc', 'desc']) }),
     groupBy: DossierGrouping.nullable(),

@@ -174,6 +174,7 @@ describe('check', () => {
       'Clés étrangères : OK',
       `Version du schéma : ${LATEST_VERSION} (application : ${LATEST_VERSION})`,
       'Journal d’audit : OK',
+      expect.stringMatching(/^Fichier des seuils : OK \(version \d{4}-\d{2}-\d{2}\+[0-9a-f]{10}\)$/),
       'Aucun problème détecté.',
     ]);
     expect(snapshot(ws)).toEqual(before);
@@ -455,6 +456,37 @@ describe('as a real process: npx tsx backend/cli/main.ts', () => {
     // Only the new workspace appeared; the broken one was only read.
     const after = snapshot(tmp.dir);
     for (const [path, facts] of Object.entries(before)) expect(after[path], path).toEqual(facts);
+  });
+
+  it('refuses to start with a malformed thresholds file: exit 1, the French message names the field, nothing written', { timeout: 120_000 }, async () => {
+    await init();
+    const thresholds = JSON.parse(readFileSync(join(REPO_ROOT, 'resources', 'rules', 'thresholds.json'), 'utf8')) as { regimes: Record<string, unknown>[] };
+    thresholds.regimes[1]!.expiryWarningDays = 'quatre-vingt-dix';
+    const brokenRules = join(tmp.dir, 'seuils-casses.json');
+    writeFileSync(brokenRules, JSON.stringify(thresholds, null, 2));
+    const notJson = join(tmp.dir, 'pas-du-json.json');
+    writeFileSync(notJson, '{ "version": ');
+    const before = snapshot(ws);
+    const env = (file: string) => ({ ...process.env, COMES_RULES_FILE: file });
+    const [serve, demo, check, garbled] = await Promise.all([
+      run(npx, ['tsx', 'backend/cli/main.ts', 'serve', '--workspace', ws, '--port', '0'], { timeoutMs: 90_000, env: env(brokenRules) }),
+      run(npx, ['tsx', 'backend/cli/main.ts', 'demo', '--workspace', join(tmp.dir, 'demo')], { timeoutMs: 90_000, env: env(brokenRules) }),
+      run(npx, ['tsx', 'backend/cli/main.ts', 'check', '--workspace', ws], { timeoutMs: 90_000, env: env(brokenRules) }),
+      run(npx, ['tsx', 'backend/cli/main.ts', 'serve', '--workspace', ws, '--port', '0'], { timeoutMs: 90_000, env: env(notJson) }),
+    ]);
+    for (const result of [serve, demo]) {
+      expect(result.code, result.stderr).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain('Fichier des seuils invalide : regimes[1].expiryWarningDays — nombre attendu, reçu texte');
+      expectFrench(result.stderr);
+    }
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('Fichier des seuils : ERREUR');
+    expect(check.stderr).toContain('regimes[1].expiryWarningDays');
+    expect(garbled.code).toBe(1);
+    expect(garbled.stderr).toMatch(/Fichier des seuils invalide : .*pas-du-json\.json n’est pas un JSON valide/);
+    expect(existsSync(join(tmp.dir, 'demo'))).toBe(false);
+    expect(snapshot(ws)).toEqual(before);
   });
 
   it('npm run comes -- check --help exits 0', { timeout: 120_000 }, async () => {
