@@ -2,6 +2,7 @@
 import type { BackendContext } from '../context';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
 import { complianceHandlers } from './compliance';
+import { deadlineHandlers } from './deadlines';
 import { documentHandlers } from './documents';
 import { dossierHandlers } from './dossiers';
 import { entryHandlers } from './entry';
@@ -23,6 +24,7 @@ export const DOMAINS = {
   search: searchHandlers,
   views: viewHandlers,
   compliance: complianceHandlers,
+  deadlines: deadlineHandlers,
 };
 
 export function createBackend(ctx: BackendContext, options?: { log?: (error: unknown) => void }): Dispatcher {

@@ -43,9 +43,13 @@ describe('dossiers.review', () => {
     expect(r.dossier).toMatchObject({ reference: 'EI-2026-0002', kind: 'inspection' });
     expect(r.operator).toMatchObject({ name: 'Ressourcerie du Val SC', bce: '0464.281.392' });
     expect(r.agrement).toMatchObject({ number: 'EI-017', currentPeriod: { startOn: '2023-03-01', endOn: '2027-02-28', term: '4y' } });
-    expect(r.deadlines.map((d) => [d.kind, d.dossierId])).toEqual([
-      ['opinion_due', f.inspectionDossierId],
-      ['agrement_expires', null],
+    // Derived from the facts: the inspection's findings to follow up, then the operator's agrément and reports.
+    expect(r.deadlines.map((d) => [d.kind, d.dossierId, d.description])).toEqual([
+      ['condition_follow_up', f.inspectionDossierId, 'Subventions TD indûment perçues.'],
+      ['condition_follow_up', f.inspectionDossierId, 'Registre du personnel incomplet.'],
+      ['renewal_window_closes', null, 'Clôture du renouvellement de l’agrément EI-017'],
+      ['agrement_expires', null, 'Fin de l’agrément EI-017'],
+      ['report_due', null, 'Rapport d’activités 2026 (EI)'],
     ]);
   });
 

@@ -3,7 +3,7 @@
  * years, inspections and what changed since the previous visit — from a fixed number of
  * set-based queries, whatever the size of the operator's history.
  */
-import type { ChangeItem, DossierReview, HistoryItem, MethodOutput, ReviewReportFigures } from '../../shared/contract';
+import type { ChangeItem, DeadlineRow, DossierReview, HistoryItem, MethodOutput, ReviewReportFigures } from '../../shared/contract';
 import { getDossierSessions } from '../../db/queries/dossiers';
 import { getMeta } from '../../db/queries/meta';
 import { getAgrementWithCurrentPeriod, getOperator } from '../../db/queries/operators';
@@ -25,8 +25,11 @@ import {
   recordVisit,
   type ReportRow,
 } from '../../db/queries/review';
+import { deadlineRulesOf, type DeadlineRules } from '../../db/queries/deadlines';
 import type { Db } from '../../db/open';
 import type { BackendContext } from '../context';
+import { ruleBookOf } from '../rules';
+import { deadlineDescriptionFr } from './deadlines';
 import { toAgrementSummary, toOperatorSummary } from './dossiers';
 import { workspaceMemberId } from './notes';
 import { notFound } from '../errors';
@@ -59,7 +62,7 @@ const excerpt = (text: string, max = 140) => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-export function readReview(db: Db, id: number, today: string, now: string, memberId: number | null = workspaceMemberId(db)): DossierReview {
+export function readReview(db: Db, id: number, today: string, now: string, rules: DeadlineRules, memberId: number | null = workspaceMemberId(db)): DossierReview {
   const dossier = getReviewDossier(db, id);
   if (!dossier) throw notFound('Dossier');
   const operator = getOperator(db, dossier.operatorId);
@@ -280,7 +283,13 @@ export function readReview(db: Db, id: number, today: string, now: string, membe
     operator: toOperatorSummary(operator),
     agrement: agrement ? toAgrementSummary(agrement) : null,
     sessions: getDossierSessions(db, id) as R['sessions'],
-    deadlines: listOpenDeadlines(db, id, operatorId) as R['deadlines'],
+    deadlines: listOpenDeadlines(db, id, operatorId, today, rules).map((d) => ({
+      key: d.key,
+      kind: d.kind as R['deadlines'][number]['kind'],
+      dueOn: d.dueOn,
+      description: deadlineDescriptionFr(d as DeadlineRow),
+      dossierId: d.dossierId,
+    })),
     opinions: ownOpinions,
     decisions: ownDecisions,
     history,
@@ -291,7 +300,11 @@ export function readReview(db: Db, id: number, today: string, now: string, membe
 }
 
 export const reviewHandlers: DomainHandlers<BackendContext> = {
-  'dossiers.review': (ctx, { id }) => readReview(ctx.workspace.requireDb(), id, ctx.today(), new Date().toISOString()),
+  'dossiers.review': (ctx, { id }) => {
+    const db = ctx.workspace.requireDb();
+    const today = ctx.today();
+    return readReview(db, id, today, new Date().toISOString(), deadlineRulesOf(ruleBookOf(ctx), today));
+  },
 
   'dossiers.markVisited': (ctx, { id, readAt }): MethodOutput<'dossiers.markVisited'> => {
     const db = ctx.workspace.requireDb();

@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseRuleBook } from '../../shared/compliance';
 import { appendAudit } from '../audit';
 import { openDatabase, type Db } from '../open';
+import { deadlineRulesOf } from './deadlines';
 import { seedReviewFixture, type ReviewFixture } from './review.fixture';
 import {
   DOSSIER_AUDIT_SQL,
@@ -66,10 +68,16 @@ describe('the operator timeline', () => {
 });
 
 describe('deadlines', () => {
-  it('lists the dossier’s open deadlines, then the operator’s own, never closed ones nor other dossiers’', () => {
-    expect(listOpenDeadlines(db, f.inspectionDossierId, f.operatorId).map((d) => d.description)).toEqual([
-      'Avis attendu',
-      'Agrément EI expire',
+  it('derives the dossier’s open deadlines, then the operator’s own, never closed ones nor other dossiers’', () => {
+    const rules = deadlineRulesOf(parseRuleBook(JSON.parse(readFileSync(join(__dirname, '../../resources/rules/thresholds.json'), 'utf8'))), '2026-11-22');
+    expect(listOpenDeadlines(db, f.inspectionDossierId, f.operatorId, '2026-11-22', rules).map((d) => [d.kind, d.dueOn, d.dossierId, d.detail])).toEqual([
+      // The findings of this inspection still to follow up (the resolved one is gone).
+      ['condition_follow_up', '2026-10-01', f.inspectionDossierId, 'Subventions TD indûment perçues.'],
+      ['condition_follow_up', '2026-12-31', f.inspectionDossierId, 'Registre du personnel incomplet.'],
+      // The agrément's current period (to 28/02/2027): window closed on 01/09/2026 without a request, expiry; the 2026 report.
+      ['renewal_window_closes', '2026-09-01', null, ''],
+      ['agrement_expires', '2027-02-28', null, ''],
+      ['report_due', '2027-07-15', null, ''],
     ]);
   });
 });

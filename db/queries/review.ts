@@ -3,18 +3,12 @@
  * never one query per row. The operator's timeline is read per kind (agréments, dossiers,
  * opinions, decisions, inspections) by `operator_id`, and merged in memory.
  */
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../open';
+import { listDeadlines, type DeadlineListRow, type DeadlineRules } from './deadlines';
+import { statementCache } from './statements';
 
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-function stmt(db: Db, key: string, sql: string): Statement {
-  let byKey = statements.get(db);
-  if (!byKey) statements.set(db, (byKey = new Map()));
-  let statement = byKey.get(key);
-  if (!statement) byKey.set(key, (statement = db.prepare(sql)));
-  return statement;
-}
+const cached = statementCache();
+const stmt = (db: Db, key: string, sql: string) => cached(db, key, () => sql);
 
 export interface ReviewDossierRow {
   id: number;
@@ -44,27 +38,14 @@ export function getReviewDossier(db: Db, id: number): ReviewDossierRow | undefin
   ).get(id) as ReviewDossierRow | undefined;
 }
 
-export interface DeadlineRow {
-  id: number;
-  kind: string;
-  dueOn: string;
-  description: string;
-  dossierId: number | null;
-}
-
-/** The dossier's open deadlines, then its operator's open deadlines that belong to no dossier. */
-export function listOpenDeadlines(db: Db, dossierId: number, operatorId: number): DeadlineRow[] {
-  return stmt(
-    db,
-    'deadlines',
-    `SELECT id, kind, dueOn, description, dossierId FROM (
-       SELECT id, kind, due_on AS dueOn, description, dossier_id AS dossierId, 0 AS operatorWide FROM deadlines
-       WHERE dossier_id = @dossierId AND done_on IS NULL
-       UNION ALL
-       SELECT id, kind, due_on, description, dossier_id, 1 FROM deadlines
-       WHERE operator_id = @operatorId AND dossier_id IS NULL AND done_on IS NULL)
-     ORDER BY operatorWide, dueOn, id`,
-  ).all({ dossierId, operatorId }) as DeadlineRow[];
+/**
+ * The dossier's open deadlines, then its operator's that belong to no dossier (renewal windows,
+ * expiry, missing reports…), each by due date: the derived deadlines of `db/queries/deadlines.ts`
+ * for this operator, whatever their date.
+ */
+export function listOpenDeadlines(db: Db, dossierId: number, operatorId: number, today: string, rules: DeadlineRules): DeadlineListRow[] {
+  const rows = listDeadlines(db, { today, horizonDays: null, operatorId }, rules);
+  return [...rows.filter((row) => row.dossierId === dossierId), ...rows.filter((row) => row.dossierId === null)];
 }
 
 export interface OpinionRow {

@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { MethodSchemas } from './common';
 import { complianceContract } from './compliance';
+import { deadlinesContract } from './deadlines';
 import { documentsContract } from './documents';
 import { dossiersContract } from './dossiers';
 import { entryContract } from './entry';
@@ -21,6 +22,7 @@ import { workspaceContract } from './workspace';
 
 export * from './common';
 export * from './compliance';
+export * from './deadlines';
 export * from './documents';
 export * from './dossiers';
 export * from './entry';
@@ -48,7 +50,7 @@ function mergeContracts<const Parts extends readonly Part[]>(...parts: Parts): M
 }
 
 /** Every method: its input and output schemas. Add a domain's contract to this list. */
-export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract);
+export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract, deadlinesContract);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract & string;

@@ -26,7 +26,8 @@ const Timestamp = z.string().min(10).max(40);
 const AgrementStatusText = z.string();
 
 export const ReviewDeadline = z.object({
-  id: Id,
+  /** Stable within the list (see DeadlineRow.key): deadlines are derived from the facts. */
+  key: z.string(),
   kind: DeadlineKind,
   dueOn: IsoDate,
   description: z.string(),
