@@ -6,20 +6,9 @@
  */
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import type { DossierEditView, DossierListOutput, DossierReview } from '../../shared/contract';
-import { expect, test } from './fixtures';
+import { expect, rpc, test } from './fixtures';
 
 const SHOTS = 'screenshots';
-
-async function rpc<T>(request: APIRequestContext, url: string, method: string, input: unknown): Promise<T> {
-  const address = new URL(url);
-  const response = await request.post(`${address.origin}/rpc`, {
-    headers: { 'x-comes-token': address.searchParams.get('token') ?? '', 'content-type': 'application/json' },
-    data: { method, input },
-  });
-  const body = (await response.json()) as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error.code} ${body.error.message}`);
-  return body.data;
-}
 
 /** The first dossier of a list whose review satisfies `accept`. */
 async function pickDossier(

@@ -23,7 +23,7 @@ test.describe('Dossiers table', () => {
 
     await expect(bodyRows.first()).toBeVisible();
     const first = bodyRows.first().getByRole('gridcell');
-    await expect(first).toHaveCount(7);
+    await expect(first).toHaveCount(8);
     await expect(first.nth(COL.reference)).not.toBeEmpty();
     await expect(first.nth(COL.scheme)).toHaveText(/^(IES|EI|IDESS|AC)$/);
     await expect(first.nth(COL.receivedOn)).toHaveText(SHOWN_DATE);

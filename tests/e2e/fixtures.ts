@@ -4,7 +4,7 @@
  * (a demo workspace of its own for one test that changes data: edits, notes, documents, views).
  */
 import { rmSync } from 'node:fs';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { createDemoWorkspace, startShell, tempWorkspaceDir, type ShellProcess } from './server';
 
 export const test = base.extend<{ demoUrl: string; emptyShell: ShellProcess; freshDemo: ShellProcess & { dir: string } }>({
@@ -41,6 +41,18 @@ export const test = base.extend<{ demoUrl: string; emptyShell: ShellProcess; fre
 
 export { expect };
 
+/** Calls the backend over the same HTTP transport as the UI (`url` is the shell's address with its token). */
+export async function rpc<T>(request: APIRequestContext, url: string, method: string, input: unknown): Promise<T> {
+  const address = new URL(url);
+  const response = await request.post(`${address.origin}/rpc`, {
+    headers: { 'x-comes-token': address.searchParams.get('token') ?? '', 'content-type': 'application/json' },
+    data: { method, input },
+  });
+  const body = (await response.json()) as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error.code} ${body.error.message}`);
+  return body.data;
+}
+
 /** The Dossiers grid and its parts. */
 export function grid(page: Page) {
   const root = page.getByRole('grid', { name: 'Liste des dossiers' });
@@ -49,7 +61,7 @@ export function grid(page: Page) {
 }
 
 /** Column positions in a body row. */
-export const COL = { reference: 0, operator: 1, scheme: 2, kind: 3, status: 4, receivedOn: 5, session: 6 } as const;
+export const COL = { reference: 0, operator: 1, scheme: 2, kind: 3, status: 4, receivedOn: 5, session: 6, compliance: 7 } as const;
 
 /** The text of one column in every loaded, rendered row (DOM order = list order). */
 export async function columnTexts(rows: Locator, column: number): Promise<string[]> {

@@ -82,10 +82,10 @@ test.describe('Dossiers table: grouping and columns', () => {
     const kind = page.getByRole('checkbox', { name: 'Type' });
     await kind.uncheck();
     await expect(page.getByRole('columnheader', { name: 'Type' })).toHaveCount(0);
-    await expect(bodyRows.first().getByRole('gridcell')).toHaveCount(6);
+    await expect(bodyRows.first().getByRole('gridcell')).toHaveCount(7);
     await kind.check();
     await expect(page.getByRole('columnheader', { name: 'Type' })).toHaveCount(1);
-    await expect(bodyRows.first().getByRole('gridcell')).toHaveCount(7);
+    await expect(bodyRows.first().getByRole('gridcell')).toHaveCount(8);
     await page.keyboard.press('Escape');
 
     const before = await columnWidth(page, 'Référence');

@@ -11,6 +11,8 @@ import { errorMessage, useI18n } from '../i18n';
 import { AGREMENT_STATUSES, type AgrementStatus } from '../i18n/fr';
 import { formatDate, formatInteger } from '../i18n/format';
 import { RpcCallError, call } from '../api/client';
+import { ComplianceSection, loadDossierCompliance, type ComplianceLoad } from '../compliance/ComplianceSection';
+import { ComplianceSummaryLink } from '../compliance/Summary';
 import { getLastListHash } from './listState';
 import { useReviewMessages } from './messages';
 import { isBefore } from './reviewFormat';
@@ -24,10 +26,17 @@ import { NotesSection } from './sections/Notes';
 import { Synthesis } from './sections/Synthesis';
 import './review.css';
 
-type Load = { state: 'loading' } | { state: 'ready'; review: DossierReview } | { state: 'not-found' } | { state: 'error'; error: unknown };
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; review: DossierReview; compliance: ComplianceLoad }
+  | { state: 'not-found' }
+  | { state: 'error'; error: unknown };
 
 /** Section names, as used in `?section=` by links from elsewhere (search results…). */
-export type SectionName = 'changes' | 'synthesis' | 'history' | 'figures' | 'inspection' | 'documents' | 'notes';
+export type SectionName = 'changes' | 'synthesis' | 'compliance' | 'history' | 'figures' | 'inspection' | 'documents' | 'notes';
+
+/** Other names a link may use for a section (`?section=conformite`). */
+const SECTION_ALIASES: Record<string, SectionName> = { conformite: 'compliance' };
 
 /** Back to the list as it was: the previous history entry when we came from it. */
 function backToList(event?: MouseEvent) {
@@ -52,7 +61,8 @@ function scrollToSection(target: HTMLElement): void {
 }
 
 function sectionFromSearch(search: string): string | null {
-  return new URLSearchParams(search).get('section');
+  const name = new URLSearchParams(search).get('section');
+  return name === null ? null : (SECTION_ALIASES[name] ?? name);
 }
 
 export function DossierPage({ id, search = '' }: { id: number | null; search?: string }) {
@@ -62,10 +72,12 @@ export function DossierPage({ id, search = '' }: { id: number | null; search?: s
   useEffect(() => {
     if (id === null) return;
     let live = true;
-    call('dossiers.review', { id }).then(
-      (review) => {
+    // The compliance checklist comes with the review (it never rejects): the sections below it
+    // do not move once the page is shown.
+    Promise.all([call('dossiers.review', { id }), loadDossierCompliance(id)]).then(
+      ([review, compliance]) => {
         if (!live) return;
-        setLoad({ state: 'ready', review });
+        setLoad({ state: 'ready', review, compliance });
         // Seen now: the next visit lists only what changes after this read.
         call('dossiers.markVisited', { id, readAt: review.changes.readAt }).catch(() => {
           // Not recorded (e.g. workspace closed meanwhile): the changes simply show again next time.
@@ -129,7 +141,7 @@ export function DossierPage({ id, search = '' }: { id: number | null; search?: s
     );
   }
 
-  return <ReviewView review={load.review} back={back} current={wanted} />;
+  return <ReviewView review={load.review} compliance={load.compliance} back={back} current={wanted} />;
 }
 
 interface SectionEntry {
@@ -137,7 +149,7 @@ interface SectionEntry {
   render: () => ReactNode;
 }
 
-function ReviewView({ review, back, current }: { review: DossierReview; back: ReactNode; current: string | null }) {
+function ReviewView({ review, compliance, back, current }: { review: DossierReview; compliance: ComplianceLoad; back: ReactNode; current: string | null }) {
   const m = useReviewMessages();
   const d = review.dossier;
 
@@ -146,6 +158,7 @@ function ReviewView({ review, back, current }: { review: DossierReview; back: Re
     const list: SectionEntry[] = [];
     list.push({ name: 'changes', render: () => <Changes review={review} /> });
     list.push({ name: 'synthesis', render: () => <Synthesis review={review} /> });
+    list.push({ name: 'compliance', render: () => <ComplianceSection load={compliance} /> });
     if (review.history.length > 0) list.push({ name: 'history', render: () => <History review={review} /> });
     if (review.figures && hasFigures(review.figures)) list.push({ name: 'figures', render: () => <Figures review={review} /> });
     if (review.inspections.length > 0) list.push({ name: 'inspection', render: () => <Inspection review={review} /> });
@@ -153,12 +166,12 @@ function ReviewView({ review, back, current }: { review: DossierReview; back: Re
     list.push({ name: 'documents', render: () => <DocumentsSection dossierId={review.dossier.id} canAttach={review.profile === 'secretariat'} /> });
     list.push({ name: 'notes', render: () => <NotesSection dossierId={review.dossier.id} /> });
     return list;
-  }, [review]);
+  }, [review, compliance]);
 
   return (
     <article className="page page-dossier review" aria-labelledby="dossier-title">
       {back}
-      <Header review={review} />
+      <Header review={review} compliance={compliance} />
 
       <nav className="review-nav" aria-label={m.sectionsLabel}>
         <ul>
@@ -167,13 +180,7 @@ function ReviewView({ review, back, current }: { review: DossierReview; back: Re
               <a
                 href={dossierHash(d.id, s.name)}
                 aria-current={current === s.name ? 'location' : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  navigate(dossierHash(d.id, s.name), { replace: true });
-                  // Same section again: the address does not change, scroll anyway.
-                  const target = document.getElementById(`section-${s.name}`);
-                  if (target) scrollToSection(target);
-                }}
+                onClick={(event) => goToSection(event, d.id, s.name)}
               >
                 {m.sections[s.name]}
               </a>
@@ -194,7 +201,15 @@ function ReviewView({ review, back, current }: { review: DossierReview; back: Re
   );
 }
 
-function Header({ review }: { review: DossierReview }) {
+/** Goes to a section of this dossier from a link (the address changes; the page scrolls even when it does not). */
+function goToSection(event: MouseEvent, id: number, name: SectionName): void {
+  event.preventDefault();
+  navigate(dossierHash(id, name), { replace: true });
+  const target = document.getElementById(`section-${name}`);
+  if (target) scrollToSection(target);
+}
+
+function Header({ review, compliance }: { review: DossierReview; compliance: ComplianceLoad }) {
   const { t } = useI18n();
   const m = useReviewMessages();
   const d = review.dossier;
@@ -209,6 +224,13 @@ function Header({ review }: { review: DossierReview }) {
           <div className="dossier-title-line">
             <h1 id="dossier-title">{d.reference}</h1>
             <StatusBadge status={d.status} />
+            {compliance.state === 'ready' && (
+              <ComplianceSummaryLink
+                summary={compliance.data.summary}
+                href={dossierHash(d.id, 'compliance')}
+                onClick={(event) => goToSection(event, d.id, 'compliance')}
+              />
+            )}
           </div>
           <p className="dossier-subject">{d.subject}</p>
           <p className="dossier-summary">
@@ -312,7 +334,7 @@ function Header({ review }: { review: DossierReview }) {
               {review.deadlines.map((deadline) => {
                 const late = isBefore(deadline.dueOn, review.today);
                 return (
-                  <li key={deadline.id} className={late ? 'is-overdue' : undefined}>
+                  <li key={deadline.key} className={late ? 'is-overdue' : undefined}>
                     <span className="deadline-date">{formatDate(deadline.dueOn)}</span>
                     <span className="deadline-text" title={m.deadlineKind[deadline.kind]}>
                       {deadline.description.trim() || m.deadlineKind[deadline.kind]}

@@ -21,10 +21,12 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type PointerEvent } from 'react';
 import {
+  COMPLIANCE_FILTERS,
   DOSSIER_COLUMNS,
   DOSSIER_GROUPINGS,
   MAX_COLUMN_WIDTH,
   MIN_COLUMN_WIDTH,
+  type ComplianceFilter,
   type DossierColumn,
   type DossierGrouping,
   type DossierRow,
@@ -32,9 +34,12 @@ import {
   type SavedView,
   type ViewState,
 } from '../../../shared/contract';
-import { DOSSIER_KINDS, DOSSIER_STATUSES, SCHEMES, type DossierKind, type DossierStatus } from '../../../shared/domain';
+import { DOSSIER_KINDS, DOSSIER_STATUSES, type DossierKind, type DossierStatus } from '../../../shared/domain';
 import { dossierHash, navigate } from '../app/router';
+import { useComplianceMessages } from '../compliance/messages';
 import { FilterMenu } from '../components/FilterMenu';
+import { listMoveTarget } from '../components/listKeys';
+import { SchemeChips } from '../components/SchemeChips';
 import { errorMessage, useI18n } from '../i18n';
 import { formatDate, formatNumber } from '../i18n/format';
 import { ColumnsMenu } from './ColumnsMenu';
@@ -72,7 +77,14 @@ function groupLabel(
 function viewStateOf(state: ListState, layout: ColumnLayout): ViewState {
   return {
     columns: layout,
-    filters: { text: state.text.trim(), schemes: state.schemes, kinds: state.kinds, statuses: state.statuses },
+    filters: {
+      text: state.text.trim(),
+      schemes: state.schemes,
+      kinds: state.kinds,
+      statuses: state.statuses,
+      // Left out when empty: the same state as a view saved before the compliance filter existed.
+      ...(state.compliance.length > 0 ? { compliance: state.compliance } : {}),
+    },
     sort: state.sort,
     groupBy: state.groupBy,
   };
@@ -81,6 +93,7 @@ function viewStateOf(state: ListState, layout: ColumnLayout): ViewState {
 export function DossiersPage({ search }: { search: string }) {
   const { t } = useI18n();
   const m = useTableMessages();
+  const cm = useComplianceMessages();
   const state = useMemo(() => parseListState(search), [search]);
   const layout = useSyncExternalStore(columnLayout.subscribe, columnLayout.get);
   const { query, key } = useMemo(() => toQuery(state), [state]);
@@ -102,7 +115,7 @@ export function DossiersPage({ search }: { search: string }) {
 
   const clearFilters = () => {
     setDraft('');
-    navigate(listHash({ ...state, text: '', schemes: [], kinds: [], statuses: [] }), { replace: true });
+    navigate(listHash({ ...state, text: '', schemes: [], kinds: [], statuses: [], compliance: [] }), { replace: true });
   };
 
   // Until the store has switched to this query, the previous rows and count stay shown.
@@ -125,7 +138,7 @@ export function DossiersPage({ search }: { search: string }) {
     const { filters, sort, groupBy, columns } = view.state;
     columnLayout.set(columns);
     setDraft(filters.text);
-    navigate(listHash({ ...filters, sort, groupBy }), { replace: true });
+    navigate(listHash({ ...filters, compliance: filters.compliance ?? [], sort, groupBy }), { replace: true });
   };
 
   return (
@@ -161,28 +174,7 @@ export function DossiersPage({ search }: { search: string }) {
           />
         </label>
 
-        <div className="chip-group" role="group" aria-label={t.dossiers.schemeFilter}>
-          <span className="chip-group-label" aria-hidden="true">
-            {t.dossiers.schemeFilter}
-          </span>
-          {SCHEMES.map((scheme) => {
-            const pressed = state.schemes.includes(scheme);
-            return (
-              <button
-                key={scheme}
-                type="button"
-                className="chip"
-                aria-pressed={pressed}
-                title={t.enums.scheme[scheme]}
-                onClick={() =>
-                  update({ schemes: pressed ? state.schemes.filter((s) => s !== scheme) : SCHEMES.filter((s) => s === scheme || state.schemes.includes(s)) })
-                }
-              >
-                {scheme}
-              </button>
-            );
-          })}
-        </div>
+        <SchemeChips label={t.dossiers.schemeFilter} selected={state.schemes} onChange={(schemes) => update({ schemes })} />
 
         <FilterMenu<DossierKind>
           label={t.dossiers.kindFilter}
@@ -201,6 +193,15 @@ export function DossiersPage({ search }: { search: string }) {
           allLabel={t.dossiers.allValues}
           selectedLabel={t.dossiers.selectedCount}
           onChange={(statuses) => update({ statuses })}
+        />
+        <FilterMenu<ComplianceFilter>
+          label={cm.filter}
+          options={COMPLIANCE_FILTERS}
+          selected={state.compliance}
+          labelOf={(value) => cm.filterOption[value]}
+          allLabel={cm.filterAll}
+          selectedLabel={cm.filterSelected}
+          onChange={(compliance) => update({ compliance })}
         />
 
         {filtered && (
@@ -440,18 +441,7 @@ function DossiersGrid({ layout, gridRef, listKey, hash, state, filtered, onSort,
       return;
     }
     const pageRows = Math.max(1, Math.floor((gridRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 2);
-    const from = selectedIndex >= 0 ? selectedIndex : firstVisibleIndex() - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: from + 1,
-      j: from + 1,
-      ArrowUp: selectedIndex >= 0 ? from - 1 : firstVisibleIndex(),
-      k: selectedIndex >= 0 ? from - 1 : firstVisibleIndex(),
-      PageDown: from + pageRows,
-      PageUp: from - pageRows,
-      Home: 0,
-      End: count - 1,
-    };
-    const target = moves[event.key];
+    const target = listMoveTarget(event.key, { selected: selectedIndex, firstVisible: firstVisibleIndex(), pageRows, count });
     if (target !== undefined) {
       event.preventDefault();
       select(target);
@@ -494,19 +484,27 @@ function DossiersGrid({ layout, gridRef, listKey, hash, state, filtered, onSort,
                   key={header.id}
                   role="columnheader"
                   className={`grid-cell grid-header-cell ${header.column.columnDef.meta?.className ?? ''}`}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                  aria-sort={!header.column.getCanSort() ? undefined : sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                 >
-                  <button
-                    type="button"
-                    className="sort-button"
-                    title={t.dossiers.sortBy(label)}
-                    onClick={header.column.getToggleSortingHandler()}
-                  >
-                    <span className="sort-label">
-                      <table.FlexRender header={header} />
+                  {header.column.getCanSort() ? (
+                    <button
+                      type="button"
+                      className="sort-button"
+                      title={t.dossiers.sortBy(label)}
+                      onClick={header.column.getToggleSortingHandler()}
+                    >
+                      <span className="sort-label">
+                        <table.FlexRender header={header} />
+                      </span>
+                      <span className={`sort-indicator${sorted ? ` is-${sorted}` : ''}`} aria-hidden="true" />
+                    </button>
+                  ) : (
+                    <span className="sort-button is-static">
+                      <span className="sort-label">
+                        <table.FlexRender header={header} />
+                      </span>
                     </span>
-                    <span className={`sort-indicator${sorted ? ` is-${sorted}` : ''}`} aria-hidden="true" />
-                  </button>
+                  )}
                   <span
                     className="resize-handle"
                     role="separator"

@@ -6,13 +6,17 @@ import { useState, type FormEvent } from 'react';
 import type { SavedView, ViewState } from '../../../shared/contract';
 import { call, RpcCallError } from '../api/client';
 import { errorMessage, useI18n } from '../i18n';
+import { normalizeLayout } from './columnLayout';
 import { Popover } from './Popover';
 import { useTableMessages } from './tableMessages';
 
 type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'rename'; view: SavedView } | { kind: 'delete'; view: SavedView };
 
+/** A state with its columns made complete (a view saved before a column existed lacks it). */
+const complete = (state: ViewState): ViewState => ({ ...state, columns: normalizeLayout(state.columns) });
+
 /** Two states are the same view when their JSON is (column order, filters… all count). */
-export const sameState = (a: ViewState, b: ViewState) => JSON.stringify(a) === JSON.stringify(b);
+export const sameState = (a: ViewState, b: ViewState) => JSON.stringify(complete(a)) === JSON.stringify(complete(b));
 
 export function ViewsMenu({ current, onApply }: { current: ViewState; onApply: (view: SavedView) => void }) {
   const { t } = useI18n();

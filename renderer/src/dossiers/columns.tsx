@@ -14,6 +14,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import type { DossierRow } from '../../../shared/contract';
+import { FlagsCell } from '../compliance/FlagsCell';
 import { StatusBadge } from '../components/StatusBadge';
 import type { Messages } from '../i18n/fr';
 import { formatDate, formatInteger } from '../i18n/format';
@@ -21,7 +22,8 @@ import { formatDate, formatInteger } from '../i18n/format';
 export interface DossierColumnMeta {
   /**
    * CSS grid track of the column. Fixed tracks fit their longest label in both locales, measured
-   * in Chromium with styles.css (status badge 169 px, kind 154 px, reference 136 px, session 160 px)
+   * in Chromium with styles.css (status badge 169 px, kind 154 px, reference 136 px, session 160 px,
+   * compliance flags 3 pills 112 px)
    * plus the cell padding; the operator's name takes what is left, cut with an ellipsis.
    */
   width: string;
@@ -105,6 +107,14 @@ export function buildColumns(t: Messages) {
         const label = t.dossiers.session(formatInteger(session.number), formatDate(session.date));
         return <span title={label}>{label}</span>;
       },
+    }),
+    helper.accessor('compliance', {
+      id: 'compliance',
+      header: c.compliance,
+      // The flags are filtered on (« Conformité » menu), not sorted on.
+      enableSorting: false,
+      meta: { width: '8.5rem', className: 'cell-compliance' },
+      cell: (info) => <FlagsCell summary={info.getValue()} />,
     }),
   ]);
 }

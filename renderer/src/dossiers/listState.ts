@@ -2,7 +2,15 @@
  * The Dossiers table's query (sort and filters), kept in the address so that Back and reloads
  * restore it, and the list's memory (scroll, selection) kept for the return from a dossier.
  */
-import { DOSSIER_GROUPINGS, DOSSIER_SORT_COLUMNS, type DossierGrouping, type DossierListInput, type DossierSortColumn } from '../../../shared/contract';
+import {
+  COMPLIANCE_FILTERS,
+  DOSSIER_GROUPINGS,
+  DOSSIER_SORT_COLUMNS,
+  type ComplianceFilter,
+  type DossierGrouping,
+  type DossierListInput,
+  type DossierSortColumn,
+} from '../../../shared/contract';
 import { DOSSIER_KINDS, DOSSIER_STATUSES, SCHEMES, type DossierKind, type DossierStatus, type Scheme } from '../../../shared/domain';
 
 export type SortDirection = 'asc' | 'desc';
@@ -13,6 +21,8 @@ export interface ListState {
   schemes: Scheme[];
   kinds: DossierKind[];
   statuses: DossierStatus[];
+  /** Dossiers with at least one rule concluding one of these (`&compliance=breach,missing`). */
+  compliance: ComplianceFilter[];
   groupBy: DossierGrouping | null;
 }
 
@@ -38,6 +48,7 @@ export function parseListState(search: string): ListState {
     schemes: pick(params.get('scheme'), SCHEMES),
     kinds: pick(params.get('kind'), DOSSIER_KINDS),
     statuses: pick(params.get('status'), DOSSIER_STATUSES),
+    compliance: pick(params.get('compliance'), COMPLIANCE_FILTERS),
     groupBy: pick(params.get('group'), DOSSIER_GROUPINGS)[0] ?? null,
   };
 }
@@ -49,6 +60,7 @@ export function listHash(state: ListState): string {
   if (state.schemes.length > 0) params.set('scheme', state.schemes.join(','));
   if (state.kinds.length > 0) params.set('kind', state.kinds.join(','));
   if (state.statuses.length > 0) params.set('status', state.statuses.join(','));
+  if (state.compliance.length > 0) params.set('compliance', state.compliance.join(','));
   if (state.groupBy) params.set('group', state.groupBy);
   if (state.sort.column !== DEFAULT_SORT.column || state.sort.direction !== DEFAULT_SORT.direction) {
     params.set('sort', state.sort.column);
@@ -59,7 +71,7 @@ export function listHash(state: ListState): string {
 }
 
 export function hasFilters(state: ListState): boolean {
-  return state.text.trim() !== '' || state.schemes.length > 0 || state.kinds.length > 0 || state.statuses.length > 0;
+  return state.text.trim() !== '' || state.schemes.length > 0 || state.kinds.length > 0 || state.statuses.length > 0 || state.compliance.length > 0;
 }
 
 /** What the backend needs (without offset/limit), and a key that changes when it changes. */
@@ -72,6 +84,7 @@ export function toQuery(state: ListState): { query: Pick<DossierListInput, 'sort
       ...(state.schemes.length > 0 ? { schemes: state.schemes } : {}),
       ...(state.kinds.length > 0 ? { kinds: state.kinds } : {}),
       ...(state.statuses.length > 0 ? { statuses: state.statuses } : {}),
+      ...(state.compliance.length > 0 ? { compliance: state.compliance } : {}),
     },
     groupBy: state.groupBy,
   };

@@ -8,6 +8,7 @@ export const useReviewMessages = defineMessages({
     sections: {
       changes: 'Ce qui a changé',
       synthesis: 'Synthèse',
+      compliance: 'Conformité',
       history: 'Historique',
       figures: 'Rapport d’activités',
       inspection: 'Inspection',
@@ -246,6 +247,7 @@ export const useReviewMessages = defineMessages({
     sections: {
       changes: 'What changed',
       synthesis: 'Summary',
+      compliance: 'Compliance',
       history: 'History',
       figures: 'Activity report',
       inspection: 'Inspection',

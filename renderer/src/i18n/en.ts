@@ -74,6 +74,7 @@ export const en: Messages = {
       status: 'Status',
       receivedOn: 'Received',
       session: 'Session',
+      compliance: 'Compliance',
     },
     sortBy: (column: string) => `Sort by “${column}”`,
     session: (number: string, date: string) => `No. ${number} — ${date}`,

@@ -91,6 +91,7 @@ export const fr = {
       status: 'Statut',
       receivedOn: 'Reçu le',
       session: 'Séance',
+      compliance: 'Conformité',
     },
     sortBy: (column: string) => `Trier par «\u00a0${column}\u00a0»`,
     session: (number: string, date: string) => `n° ${number} — ${date}`,

@@ -1,13 +1,15 @@
 /**
- * One operator (#/operators/12): identity, agréments with their periods, every dossier, the yearly
- * figures as a table across years (rows = indicators, columns = years; « — » when not provided,
- * never 0), and the history of changes. The secretariat gets the editing actions.
+ * One operator (#/operators/12): identity, agréments with their periods, the compliance trend over
+ * its report years, every dossier, the yearly figures as a table across years (rows = indicators,
+ * columns = years; « — » when not provided, never 0), and the history of changes. The secretariat
+ * gets the editing actions.
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { reportFieldsOf, type OperatorDetail, type OperatorReportView } from '../../../shared/contract';
 import type { Scheme } from '../../../shared/domain';
 import { RpcCallError, call } from '../api/client';
 import { dossierHash } from '../app/router';
+import { ComplianceTrend } from '../compliance/ComplianceTrend';
 import { StatusBadge } from '../components/StatusBadge';
 import { takeFlash, useProfile } from '../entry/form';
 import { HistoryList } from '../entry/History';
@@ -164,6 +166,8 @@ export function OperatorPage({ id }: { id: number | null }) {
           )}
         </section>
       </div>
+
+      <ComplianceTrend operatorId={o.id} />
 
       <section className="panel section-gap" aria-labelledby="op-dossiers">
         <h2 id="op-dossiers">

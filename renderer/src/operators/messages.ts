@@ -160,6 +160,9 @@ export const useFigureLabels = defineMessages({
     otherSubsidiesCents: 'Autres subventions',
     turnoverCents: 'Chiffre d’affaires',
     operatingResultCents: 'Résultat d’exploitation',
+    acProjectsSupported: 'Projets d’entreprise accompagnés',
+    acEnterprisesCreated: 'Entreprises d’économie sociale créées',
+    acJobsCreatedFte: 'Emplois créés (ETP)',
   } satisfies Record<ReportFieldKey, string>,
   en: {
     headcount: 'Workers (persons)',
@@ -186,6 +189,9 @@ export const useFigureLabels = defineMessages({
     otherSubsidiesCents: 'Other subsidies',
     turnoverCents: 'Turnover',
     operatingResultCents: 'Operating result',
+    acProjectsSupported: 'Business projects supported',
+    acEnterprisesCreated: 'Social economy enterprises created',
+    acJobsCreatedFte: 'Jobs created (FTE)',
   },
 });
 
