@@ -30,10 +30,10 @@ test.describe('welcome screen', () => {
     // Sections not built yet are announced, not faked.
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await expect(nav.getByRole('link', { name: 'Dossiers' })).toHaveAttribute('aria-current', 'page');
-    for (const name of ['Opérateurs', 'Recherche']) {
+    for (const name of ['Opérateurs', 'Échéances', 'Recherche']) {
       await expect(nav.getByRole('link', { name })).not.toHaveAttribute('aria-disabled', 'true');
     }
-    for (const name of ['Séances', 'Échéances']) {
+    for (const name of ['Séances']) {
       const entry = nav.getByRole('link', { name });
       await expect(entry).toHaveAttribute('aria-disabled', 'true');
       await expect(entry).toHaveAttribute('title', 'Disponible dans une prochaine version');

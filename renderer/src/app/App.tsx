@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkspaceStatus } from '../../../shared/contract';
 import { call } from '../api/client';
+import { DeadlinesPage } from '../deadlines/DeadlinesPage';
 import { DossierPage } from '../dossiers/DossierPage';
 import { DossiersPage } from '../dossiers/DossiersPage';
 import { forgetList } from '../dossiers/listState';
@@ -86,6 +87,8 @@ function Screen({ route }: { route: Route }) {
       return <DossiersPage search={route.search} />;
     case 'search':
       return <SearchPage search={route.search} />;
+    case 'deadlines':
+      return <DeadlinesPage search={route.search} />;
     case 'operators':
     case 'operatorNew':
     case 'operator':

@@ -5,13 +5,14 @@
 import type { ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../shared/contract';
 import { useI18n } from '../i18n';
+import { lastDeadlinesHash } from '../deadlines/deadlinesState';
 import { getLastListHash } from '../dossiers/listState';
 import { useSearchShortcut } from '../search/useSearchShortcut';
 import { LocaleSwitch } from './LocaleSwitch';
 
 type Section = 'sessions' | 'dossiers' | 'operators' | 'deadlines' | 'search';
 const SECTIONS: readonly Section[] = ['sessions', 'dossiers', 'operators', 'deadlines', 'search'];
-const BUILT: ReadonlySet<Section> = new Set(['dossiers', 'operators', 'search']);
+const BUILT: ReadonlySet<Section> = new Set(['dossiers', 'operators', 'deadlines', 'search']);
 
 export function AppFrame({
   workspace,
@@ -54,7 +55,7 @@ export function AppFrame({
             <li key={section}>
               {BUILT.has(section) ? (
                 <a
-                  href={section === 'dossiers' ? getLastListHash() : `#/${section}`}
+                  href={section === 'dossiers' ? getLastListHash() : section === 'deadlines' ? lastDeadlinesHash() : `#/${section}`}
                   className={current === section ? 'is-current' : undefined}
                   aria-current={current === section ? 'page' : undefined}
                 >

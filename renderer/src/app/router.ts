@@ -8,6 +8,7 @@
  *   #/operators?q=…                        the operators
  *   #/operators/new, #/operators/12, #/operators/12/edit, #/operators/12/agrements
  *   #/search?q=…&scheme=…&kind=…&year=…    full-text search
+ *   #/deadlines?scheme=…&kind=…&state=overdue&horizon=90   the deadlines (échéances)
  */
 import { useSyncExternalStore } from 'react';
 
@@ -21,12 +22,14 @@ export type Route =
   | { name: 'operator'; id: number | null; search: string }
   | { name: 'operatorAction'; id: number | null; action: string; search: string }
   | { name: 'search'; search: string }
+  | { name: 'deadlines'; search: string }
   | { name: 'unknown' };
 
 /** The main navigation section a route belongs to. */
-export function sectionOf(route: Route): 'dossiers' | 'operators' | 'search' {
+export function sectionOf(route: Route): 'dossiers' | 'operators' | 'search' | 'deadlines' {
   if (route.name.startsWith('operator')) return 'operators';
   if (route.name === 'search') return 'search';
+  if (route.name === 'deadlines') return 'deadlines';
   return 'dossiers';
 }
 
@@ -67,6 +70,7 @@ export function parseRoute(hash: string): Route {
   if (rest.length > 0) return { name: 'unknown' };
   if (area === undefined || (area === 'dossiers' && second === undefined)) return { name: 'dossiers', search };
   if (area === 'search' && second === undefined) return { name: 'search', search };
+  if (area === 'deadlines' && second === undefined) return { name: 'deadlines', search };
   if (area === 'operators' && second === undefined) return { name: 'operators', search };
   if (area === 'dossiers' || area === 'operators') {
     const single = area === 'dossiers' ? 'dossier' : 'operator';

@@ -7,9 +7,10 @@
  */
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { SEARCH_PAGE_SIZE, SEARCH_SOURCES, searchTerms, type SearchQueryOutput, type SearchResult, type SearchSegment } from '../../../shared/contract';
-import { DOSSIER_KINDS, SCHEMES, type DossierKind } from '../../../shared/domain';
+import { DOSSIER_KINDS, type DossierKind } from '../../../shared/domain';
 import { call } from '../api/client';
 import { dossierHash, navigate, operatorHash } from '../app/router';
+import { SchemeChips } from '../components/SchemeChips';
 import { errorMessage, useI18n } from '../i18n';
 import { formatDate, formatNumber } from '../i18n/format';
 import { useSearchMessages } from './messages';
@@ -227,28 +228,7 @@ export function SearchPage({ search }: { search: string }) {
       </div>
 
       <div className="toolbar search-filters">
-        <div className="chip-group" role="group" aria-label={m.schemeFilter}>
-          <span className="chip-group-label" aria-hidden="true">
-            {m.schemeFilter}
-          </span>
-          {SCHEMES.map((scheme) => {
-            const pressed = state.schemes.includes(scheme);
-            return (
-              <button
-                key={scheme}
-                type="button"
-                className="chip"
-                aria-pressed={pressed}
-                title={t.enums.scheme[scheme]}
-                onClick={() =>
-                  update({ schemes: pressed ? state.schemes.filter((s) => s !== scheme) : SCHEMES.filter((s) => s === scheme || state.schemes.includes(s)) })
-                }
-              >
-                {scheme}
-              </button>
-            );
-          })}
-        </div>
+        <SchemeChips label={m.schemeFilter} selected={state.schemes} onChange={(schemes) => update({ schemes })} />
 
         <label className="search-select">
           <span className="search-select-label">{m.kindFilter}</span>
