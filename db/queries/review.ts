@@ -314,6 +314,9 @@ export interface ReportRow {
   otherSubsidiesCents: number | null;
   turnoverCents: number | null;
   operatingResultCents: number | null;
+  acProjectsSupported: number | null;
+  acEnterprisesCreated: number | null;
+  acJobsCreatedFte: number | null;
 }
 
 export const REPORTS_SQL = `
@@ -325,7 +328,8 @@ export const REPORTS_SQL = `
          highest_fte_pay_cents AS highestFtePayCents, accompaniment_fte AS accompanimentFte, training_plan AS trainingPlan,
          training_hours AS trainingHours, yearly_evaluations AS yearlyEvaluations, worker_participation AS workerParticipation,
          wage_cost_cents AS wageCostCents, subsidy_td_cents AS subsidyTdCents, subsidy_tgd_cents AS subsidyTgdCents,
-         other_subsidies_cents AS otherSubsidiesCents, turnover_cents AS turnoverCents, operating_result_cents AS operatingResultCents
+         other_subsidies_cents AS otherSubsidiesCents, turnover_cents AS turnoverCents, operating_result_cents AS operatingResultCents,
+         ac_projects_supported AS acProjectsSupported, ac_enterprises_created AS acEnterprisesCreated, ac_jobs_created_fte AS acJobsCreatedFte
   FROM activity_reports
   WHERE operator_id = @operatorId AND scheme = @scheme
   ORDER BY year`;

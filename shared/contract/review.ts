@@ -163,6 +163,9 @@ export const ReviewReportFigures = z.object({
   otherSubsidiesCents: Cents,
   turnoverCents: Cents,
   operatingResultCents: Cents,
+  acProjectsSupported: Count,
+  acEnterprisesCreated: Count,
+  acJobsCreatedFte: Fte,
 });
 export type ReviewReportFigures = z.infer<typeof ReviewReportFigures>;
 

@@ -89,6 +89,20 @@ test.describe('the dossier page', () => {
     await shoot(page, region, 'dossier-figures.png');
   });
 
+  test('an AC activity report shows the business-support figures the complementary subsidy rests on', async ({ page, request, demoUrl }) => {
+    const review = await pickDossier(request, demoUrl, { schemes: ['AC'], kinds: ['activity_report'] }, (r) =>
+      Boolean(r.figures?.reports.some((x) => x.year === r.figures?.focusYear && x.acProjectsSupported !== null && x.acJobsCreatedFte !== null)),
+    );
+    const focus = review.figures!.reports.find((r) => r.year === review.figures!.focusYear)!;
+    await openDossier(page, demoUrl, review.dossier.id, 'figures');
+    const table = section(page, 'Rapport d’activités').getByTestId('figures-table');
+    await expect(table.getByRole('rowheader', { name: 'Accompagnement d’entreprises' }).or(table.getByText('Accompagnement d’entreprises'))).toBeVisible();
+    const projects = table.getByRole('row').filter({ hasText: 'Projets d’entreprise accompagnés' });
+    await expect(projects).toContainText(String(focus.acProjectsSupported));
+    const jobs = table.getByRole('row').filter({ hasText: 'Emplois créés (ETP)' });
+    await expect(jobs).toContainText(fte(focus.acJobsCreatedFte!));
+  });
+
   test('a decided dossier shows the proposal, the opinion with its vote and the ministerial decision', async ({ page, request, demoUrl }) => {
     const review = await pickDossier(
       request,

@@ -150,6 +150,7 @@ export const useReviewMessages = defineMessages({
       target: 'Public cible',
       conditions: 'Conditions de travail',
       finance: 'Finances',
+      support: 'Accompagnement d’entreprises',
     },
     fields: {
       headcount: 'Travailleurs (personnes)',
@@ -178,6 +179,9 @@ export const useReviewMessages = defineMessages({
       otherSubsidiesCents: 'Autres subventions',
       turnoverCents: 'Chiffre d’affaires',
       operatingResultCents: 'Résultat d’exploitation',
+      acProjectsSupported: 'Projets d’entreprise accompagnés',
+      acEnterprisesCreated: 'Entreprises d’économie sociale créées',
+      acJobsCreatedFte: 'Emplois créés (ETP)',
     },
     // Inspection
     inspectionOf: (date: string, inspector: string) => `Inspection du ${date} par ${inspector}`,
@@ -385,6 +389,7 @@ export const useReviewMessages = defineMessages({
       target: 'Target public',
       conditions: 'Working conditions',
       finance: 'Finances',
+      support: 'Business support',
     },
     fields: {
       headcount: 'Workers (persons)',
@@ -413,6 +418,9 @@ export const useReviewMessages = defineMessages({
       otherSubsidiesCents: 'Other subsidies',
       turnoverCents: 'Turnover',
       operatingResultCents: 'Operating result',
+      acProjectsSupported: 'Business projects supported',
+      acEnterprisesCreated: 'Social economy enterprises created',
+      acJobsCreatedFte: 'Jobs created (FTE)',
     },
     inspectionOf: (date: string, inspector: string) => `Inspection of ${date} by ${inspector}`,
     inspectionEarlier: 'Earlier inspection with unresolved findings',

@@ -70,6 +70,9 @@ function indicators(scheme: Scheme): Indicator[] {
     { key: 'otherSubsidiesCents', group: 'finance', kind: 'cents', value: (r) => r.otherSubsidiesCents },
     { key: 'turnoverCents', group: 'finance', kind: 'cents', value: (r) => r.turnoverCents },
     { key: 'operatingResultCents', group: 'finance', kind: 'cents', value: (r) => r.operatingResultCents },
+    { key: 'acProjectsSupported', group: 'support', kind: 'count', value: (r) => r.acProjectsSupported },
+    { key: 'acEnterprisesCreated', group: 'support', kind: 'count', value: (r) => r.acEnterprisesCreated },
+    { key: 'acJobsCreatedFte', group: 'support', kind: 'fte', value: (r) => r.acJobsCreatedFte },
   ];
 }
 
@@ -136,7 +139,7 @@ export function Figures({ review }: { review: DossierReview }) {
   const ownReport = focus?.dossierId === review.dossier.id;
 
   const rows = indicators(scheme).filter((ind) => shownYears.some((y) => ind.value(byYear.get(y)!) !== null));
-  const groups = (['employment', 'target', 'conditions', 'finance'] as const).filter((g) => rows.some((r) => r.group === g));
+  const groups = (['employment', 'target', 'conditions', 'finance', 'support'] as const).filter((g) => rows.some((r) => r.group === g));
 
   return (
     <div className="figures">
