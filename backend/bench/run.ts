@@ -14,6 +14,8 @@ import { belgianToday } from '../context';
 import { createBackend } from '../handlers';
 import { textTokens } from '../../db/queries/dossiers';
 import { FACTS_SQL, OPERATOR_BATCH } from '../../db/queries/compliance';
+import { deadlineParameters, deadlineRulesOf, deadlinesSql } from '../../db/queries/deadlines';
+import { defaultRuleBook } from '../rules';
 import { Workspace, DB_FILENAME } from '../workspace';
 import type { Dispatcher } from '../rpc/registry';
 
@@ -321,6 +323,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       direct: `the facts loader's ${factsStatements.length} queries for the dossier's operator`,
       viaDispatcher: (run) => must(backend, 'compliance.dossier', { id: checklistIds[run % checklistIds.length] }),
       viaSql: (run) => loadFacts([operatorOf.get(checklistIds[run % checklistIds.length]) as number]),
+    });
+
+    const deadlineRules = deadlineRulesOf(defaultRuleBook(), today());
+    const deadlineSql = direct.prepare(deadlinesSql(false));
+    await measure('deadlinesFirstPage', {
+      method: 'deadlines.list',
+      input: () => ({ filters: {} }),
+      direct: 'the deadlines UNION ALL (one statement, counts by window functions)',
+      viaDispatcher: () => must(backend, 'deadlines.list', { filters: {} }),
+      viaSql: () => deadlineSql.all(deadlineParameters({ today: today(), horizonDays: 180 }, deadlineRules, { limit: 200 })),
     });
 
     direct.close();
