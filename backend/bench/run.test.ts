@@ -21,6 +21,7 @@ describe('the benchmark', () => {
       'complianceDossier',
       'complianceRefreshAll',
       'complianceRefreshDay',
+      'deadlinesFirstPage',
       'dossierPage',
       'dossiersList',
       'dossiersListFiltered',

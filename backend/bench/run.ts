@@ -294,7 +294,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       maxRuns: 5,
       note: 'dispatcher: chargement des faits, évaluation de toutes les règles et écriture de dossier_compliance ; direct : chargement des faits seul.',
     });
-    // The first list of each new day: only the open dossiers (judged « today ») are recomputed.
+    // The first list of each new day: only the dossiers judged « today » (open, or judged without opinion nor decision) are recomputed.
     let day = today();
     const nextDay = createBackend({ workspace, today: () => day }, { log: () => {} });
     const openOperators = direct
@@ -302,7 +302,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       .pluck()
       .all() as number[];
     await measure('complianceRefreshDay', {
-      method: 'dossiers.list (first of a new day: the open dossiers’ compliance results recomputed, in one transaction)',
+      method: 'dossiers.list (first of a new day: the compliance results of the dossiers judged « today » recomputed, in one transaction)',
       input: () => firstPage,
       direct: `the facts loader's ${factsStatements.length} queries for the ${openOperators.length} operators with an open dossier`,
       viaDispatcher: async () => {

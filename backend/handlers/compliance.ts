@@ -3,7 +3,7 @@
  * dossier's checklist evaluated live (with each rule's history over the operator's report years)
  * and an operator's trend per scheme and report year.
  */
-import { evaluateDossier, evaluateHistory, legalBasisFor, regimeFor, ruleInfo, RULES, summarize } from '../../shared/compliance';
+import { evaluateDossier, evaluateHistory, legalBasisForResult, ruleInfo, RULES, summarize } from '../../shared/compliance';
 import { STATUS_SEVERITY, type ComplianceStatus, type RuleHistory, type RuleId } from '../../shared/compliance/model';
 import type { ChecklistItem, OperatorComplianceOutput } from '../../shared/contract';
 import { SCHEMES } from '../../shared/domain';
@@ -53,11 +53,11 @@ export const complianceHandlers: DomainHandlers<BackendContext> = {
     const facts = loadFactsOfDossiers(db, [id], ctx.today())[0];
     if (!facts) throw notFound('Dossier');
     const results = evaluateDossier(facts, book);
-    // Each rule cites the source the regime in force gives for the value it applies, else the catalogue's.
-    const regime = regimeFor(book, facts.dossier.scheme, facts.asOf);
+    // Each rule cites the source of the regime whose values it applied (for a yearly rule, the one in
+    // force at the end of the report year), else the catalogue's.
     const items: ChecklistItem[] = results.map((result) => {
       const info = ruleInfo(result.ruleId);
-      return { ...result, title: info.title, legalBasis: legalBasisFor(result.ruleId, regime), yearly: info.yearly };
+      return { ...result, title: info.title, legalBasis: legalBasisForResult(book, result), yearly: info.yearly };
     });
     return { asOf: facts.asOf, rulesVersion: rulesVersionOf(book), summary: summarize(results), items, history: evaluateHistory(facts, book) };
   },

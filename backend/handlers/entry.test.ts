@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bceFromBase, formatBce } from '../../shared/bce';
 import type { Envelope } from '../../shared/envelope';
+import { ruleBookOf } from '../rules';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
 import { Workspace } from '../workspace';
 import { entryHandlers } from './entry';
@@ -149,11 +150,34 @@ describe('activity-report figures', () => {
     const row = workspace.requireDb().prepare('SELECT * FROM activity_reports WHERE id = ?').get(saved.id) as Record<string, unknown>;
     expect(row).toMatchObject({ year: 2025, scheme: 'EI', dossier_id: reportDossierId, fte_total: 12.5, headcount: 15, lowest_fte_pay_cents: 2_480_050 });
     expect(row.training_hours).toBeNull();
+    expect(row.due_on).toBe('2026-07-15'); // the thresholds file's report day of N+1
     // An IDESS figure is not written on an EI report.
     expect(row.target_fte_sine).toBeNull();
     const audit = lastAudit();
     expect(audit).toMatchObject({ action: 'report.create', entity: 'dossier', entityId: reportDossierId });
     expect(JSON.parse(audit.changes)).toMatchObject({ reportId: saved.id, fteTotal: { from: null, to: 12.5 } });
+  });
+
+  it('dates the report’s due day from the rule book: another report day in the file, another due date', async () => {
+    const book = structuredClone(ruleBookOf({}));
+    for (const regime of book.regimes) regime.report.dueMonthDay = '06-30';
+    backend = createDispatcher(
+      { workspace, today: () => '2026-11-01', rules: book },
+      { operators: operatorHandlers, entry: entryHandlers },
+      { requireAll: false, log: () => undefined },
+    );
+    const saved = await ok<{ id: number }>('reports.save', { dossierId: reportDossierId, figures: { fteTotal: 10 } });
+    expect(workspace.requireDb().prepare('SELECT due_on FROM activity_reports WHERE id = ?').pluck().get(saved.id)).toBe('2026-06-30');
+  });
+
+  it('refuses, in French, a report of a year the thresholds file has no regime for, writing nothing', async () => {
+    const db = workspace.requireDb();
+    db.prepare('UPDATE dossiers SET report_year = 2015 WHERE id = ?').run(reportDossierId); // EI regime from 20/10/2016
+    const before = auditCount();
+    const error = await refused('reports.save', { dossierId: reportDossierId, figures: { fteTotal: 10 } });
+    expect(error).toMatchObject({ code: 'BAD_INPUT', message: 'Le fichier des seuils ne prévoit pas de rapport EI pour l’année 2015 : échéance inconnue.' });
+    expect(count('SELECT count(*) AS n FROM activity_reports')).toBe(0);
+    expect(auditCount()).toBe(before);
   });
 
   it.each([

@@ -38,11 +38,13 @@ import {
   type DossierWrite,
 } from '../../db/queries/entry';
 import { getAuditOf, getOperator, getReportOfDossier } from '../../db/queries/operators';
+import { reportDueOn } from '../../shared/compliance';
 import { reportFieldsOf } from '../../shared/contract';
 import type { DossierKind, DossierStatus, FindingSeverity, OpinionOutcome, Scheme } from '../../shared/domain';
 import { refreshOperatorCompliance } from '../compliance';
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { ruleBookOf } from '../rules';
 import type { DomainHandlers } from '../rpc/registry';
 
 /** Writes belong to the secretariat: a member's workspace is refused, whatever the UI shows. */
@@ -290,6 +292,11 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
         }
         if (existing) attachReport(db, existing.id, dossier.id);
         else {
+          // Due on the report day of the thresholds file (the regime in force on 31/12 of the year), as everywhere else.
+          const dueOn = reportDueOn(ruleBookOf(ctx), scheme, dossier.reportYear);
+          if (dueOn === null) {
+            throw new AppError('BAD_INPUT', `Le fichier des seuils ne prévoit pas de rapport ${scheme} pour l’année ${dossier.reportYear} : échéance inconnue.`);
+          }
           insertReport(
             db,
             {
@@ -297,7 +304,7 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
               dossierId: dossier.id,
               scheme,
               year: dossier.reportYear,
-              dueOn: `${dossier.reportYear + 1}-07-15`,
+              dueOn,
               receivedOn: dossier.receivedOn,
             },
             nowIso(),

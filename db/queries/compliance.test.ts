@@ -6,6 +6,7 @@ import { bceFromBase } from '../../shared/bce';
 import { openDatabase, type Db } from '../open';
 import {
   FACTS_SQL,
+  STALE_SQL,
   getComplianceStamp,
   getStoredCompliance,
   loadFactsOfDossiers,
@@ -152,7 +153,7 @@ describe('stored compliance results', () => {
 
   it('tells which results the day or the rules made stale: never evaluated, other rules, or open dossiers judged on an earlier day', () => {
     const ok = { worst: 'ok' as const, breaches: 0, warnings: 0, missing: 0, flags: [] };
-    const at = { today: '2026-11-23', rulesVersion: 'v1', previousDay: TODAY };
+    const at = { today: '2026-11-23', rulesVersion: 'v1' };
     const stale = (on: typeof at) => staleDossiers(db, on).sort((a, b) => a.id - b.id);
     expect(stale(at).map((d) => d.id)).toEqual([100, 101, 102, 200]);
     storeCompliance(db, [
@@ -196,5 +197,16 @@ describe('query plans of the facts loader', () => {
     }
     expect(plan(FACTS_SQL.dossiers)).toMatch(/opinions_dossier/);
     expect(plan(FACTS_SQL.dossiers)).toMatch(/decisions_dossier/);
+  });
+
+  it('finds the stale results in one pass over the dossiers, each result by its key and each opinion or decision by its dossier', () => {
+    const detail = (db.prepare(`EXPLAIN QUERY PLAN ${STALE_SQL}`).all({ today: TODAY, rulesVersion: 'v1' }) as { detail: string }[])
+      .map((r) => r.detail)
+      .join('\n');
+    expect(detail).toMatch(/SEARCH c USING INDEX sqlite_autoindex_dossier_compliance|SEARCH c USING INTEGER PRIMARY KEY/);
+    expect(detail).toMatch(/opinions_dossier/);
+    expect(detail).toMatch(/decisions_dossier/);
+    expect(detail).not.toMatch(/SCAN (c|o|x|opinions|decisions|dossier_compliance)\b/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -25,6 +25,15 @@ export const OPERATOR_BATCH = 1000;
 
 const IDS = `SELECT value FROM json_each(@ids)`;
 
+/**
+ * The date a dossier `d` is judged at once the commission spoke (its status one of
+ * JUDGED_STATUSES): its latest opinion, else its latest decision; NULL otherwise (judged « today »).
+ * Shared by the facts loader and the stale-results query so that both agree on the date.
+ */
+const JUDGED_ON = `CASE WHEN d.status IN ('opinion_given', 'decided', 'closed') THEN coalesce(
+        (SELECT max(o.given_on) FROM opinions o WHERE o.dossier_id = d.id),
+        (SELECT max(x.decided_on) FROM decisions x WHERE x.dossier_id = d.id)) END`;
+
 /** The loader's queries (exported for the query-plan tests). */
 export const FACTS_SQL = {
   operators: `SELECT id, bce, legal_form AS legalForm, social_enterprise AS socialEnterprise FROM operators WHERE id IN (${IDS})`,
@@ -39,9 +48,7 @@ export const FACTS_SQL = {
   // The date a dossier is judged at: its latest opinion (or decision) once the commission spoke.
   dossiers: `SELECT d.id, d.operator_id AS operatorId, d.agrement_id AS agrementId, d.scheme, d.kind, d.status,
       d.received_on AS receivedOn, d.report_year AS reportYear,
-      CASE WHEN d.status IN ('opinion_given', 'decided', 'closed') THEN coalesce(
-        (SELECT max(o.given_on) FROM opinions o WHERE o.dossier_id = d.id),
-        (SELECT max(x.decided_on) FROM decisions x WHERE x.dossier_id = d.id)) END AS judgedOn
+      ${JUDGED_ON} AS judgedOn
     FROM dossiers d WHERE d.operator_id IN (${IDS}) ORDER BY d.operator_id, d.received_on, d.id`,
   reports: `SELECT operator_id AS operatorId, scheme, year, due_on AS dueOn, received_on AS receivedOn,
       ${REPORT_FIELDS.map((f) => `${f.column} AS ${f.key}`).join(', ')}
@@ -177,20 +184,19 @@ export function operatorBatches(db: Db, size = OPERATOR_BATCH): number[][] {
 
 /**
  * The dossiers whose stored result no longer holds on `today` with this rules version: never
- * evaluated, evaluated with other rules, or judged at the day of the previous refresh
- * (`previousDay`: an open dossier, judged « today » then). A dossier the commission has spoken on
- * keeps the date of its opinion: the day changing does not change its result. Read once a day:
- * one pass over the dossiers, each result reached by its key.
+ * evaluated, evaluated with other rules, or stored at another date than the one the dossier is
+ * judged at now (its latest opinion, else decision, once the commission spoke; else `today`).
+ * Comparing with the date it should have — not with the day of the previous refresh — also
+ * catches a result a write stored on a day without refresh (a judged dossier with neither opinion
+ * nor decision is judged « today » too). Read once a day: one pass over the dossiers, each result
+ * reached by its key, the opinions and decisions of the judged ones by their dossier index.
  */
-export function staleDossiers(db: Db, at: { today: IsoDate; rulesVersion: string; previousDay: IsoDate }): { id: number; operatorId: number }[] {
-  return cached(
-    db,
-    'compliance:stale',
-    () => `SELECT d.id, d.operator_id AS operatorId FROM dossiers d LEFT JOIN dossier_compliance c ON c.dossier_id = d.id
-       WHERE c.dossier_id IS NULL OR c.rules_version <> @rulesVersion
-          OR (c.as_of <> @today AND (d.status NOT IN ('opinion_given', 'decided', 'closed') OR c.as_of = @previousDay))
-       ORDER BY d.operator_id`,
-  ).all(at) as { id: number; operatorId: number }[];
+export const STALE_SQL = `SELECT d.id, d.operator_id AS operatorId FROM dossiers d LEFT JOIN dossier_compliance c ON c.dossier_id = d.id
+       WHERE c.dossier_id IS NULL OR c.rules_version <> @rulesVersion OR c.as_of IS NOT coalesce(${JUDGED_ON}, @today)
+       ORDER BY d.operator_id`;
+
+export function staleDossiers(db: Db, at: { today: IsoDate; rulesVersion: string }): { id: number; operatorId: number }[] {
+  return cached(db, 'compliance:stale', () => STALE_SQL).all(at) as { id: number; operatorId: number }[];
 }
 
 // ----- stored results -----------------------------------------------------------------------------

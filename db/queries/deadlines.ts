@@ -3,13 +3,15 @@
  * stale. One UNION ALL of a branch per source, each reading only open facts through its index
  * (migration 4):
  *
- * - `report_due`: yearly reports recorded but not received (their due date), and reports missing
- *   altogether: for each agrément in force and each report year of `rules.reports` (this year − 2 …
- *   this year) granted by the end of that year, with no report row for (operator, scheme, year);
+ * - `report_due`: yearly reports recorded but not received (due on the rule book's report day,
+ *   `rules.reportDays`), and reports missing altogether: for each agrément in force and each report
+ *   year of `rules.reports` (this year − REPORT_YEARS_BACK … this year) granted by the end of that
+ *   year, with no report row for (operator, scheme, year);
  * - `renewal_window_opens` / `renewal_window_closes` / `agrement_expires`: from the current
  *   (latest) period of each agrément in force that has an end date. The windows only for the
- *   schemes of `rules.windows`, and only until a renewal dossier of the agrément is received after
- *   the period started; `opens` while it is ahead, `closes` until the expiry (overdue once passed);
+ *   schemes of `rules.windows`, and only until a renewal dossier of the agrément is received on or
+ *   after the period's first day (and not after today: a date ahead is not a request yet); `opens`
+ *   while it is ahead, `closes` until the expiry (overdue once passed);
  *   `agrement_expires` as long as the agrément is in force (overdue once the end date passed);
  * - `appeal_window`: adverse decisions notified, `rules.appealDays` after the notification, while
  *   the window is open;
@@ -32,11 +34,22 @@ export interface DeadlineRules {
   appealDays: number;
   /** The report years to check, with their due date, per scheme (e.g. EI 2025 → 2026-07-15). */
   reports: readonly { scheme: string; year: number; dueOn: string }[];
+  /**
+   * The report day of each regime, in the file's order (the first one in force on 31/12 of the
+   * report year applies, as `reportDueOn`): recorded reports are due then, not on their stored date.
+   */
+  reportDays: readonly { scheme: string; from: string; to: string | null; monthDay: string }[];
   /** Renewal windows, in days before expiry, of the schemes that have one (IES, EI: 240 / 180). */
   windows: readonly { scheme: string; openDaysBeforeExpiry: number; closeDaysBeforeExpiry: number }[];
 }
 
-/** How many report years back are checked for a missing report (this year − 2 … this year). */
+/**
+ * How many report years back are checked for a missing report (this year − 2 … this year; the
+ * agrément's first year bounds it too, through `first_granted_on`). A report missing longer than
+ * that leaves the Échéances screen. Six years was measured at 100 × the demo (bench,
+ * deadlinesFirstPage): 47 → 84 ms and twice the rows, over the ~20 ms budget; kept at two until
+ * the missing-reports branch is made cheaper.
+ */
 export const REPORT_YEARS_BACK = 2;
 
 /**
@@ -56,7 +69,8 @@ export function deadlineRulesOf(book: RuleBook, today: string): DeadlineRules {
     const window = regimeFor(book, scheme, today)?.renewalWindow;
     if (window) windows.push({ scheme, openDaysBeforeExpiry: window.openDaysBeforeExpiry, closeDaysBeforeExpiry: window.closeDaysBeforeExpiry });
   }
-  return { appealDays: book.appeal.days, reports, windows };
+  const reportDays = book.regimes.map((r) => ({ scheme: r.scheme, from: r.from, to: r.to, monthDay: r.report.dueMonthDay }));
+  return { appealDays: book.appeal.days, reports, reportDays, windows };
 }
 
 export type DeadlineStateFilter = 'all' | 'overdue' | 'upcoming';
@@ -101,14 +115,23 @@ const LAST_DAY = '9999-12-31';
 const KIND = (kind: string) => `(@kinds IS NULL OR '${kind}' IN (SELECT value FROM json_each(@kinds)))`;
 const SCHEME = (column: string) => `(@schemes IS NULL OR ${column} IN (SELECT value FROM json_each(@schemes)))`;
 
+/*
+ * A recorded report is due on the report day of the rule book (as the missing ones and the rules
+ * engine), not on the date stored when it was recorded; the stored date only when the file has no
+ * regime for that year. Read from the partial index of the reports not received.
+ */
 const REPORTS_RECORDED = `
-  SELECT 'report:' || r.operator_id || ':' || r.scheme || ':' || r.year AS key, 'report_due' AS kind, 0 AS kindRank, r.due_on AS dueOn,
+  SELECT 'report:' || r.operator_id || ':' || r.scheme || ':' || r.year AS key, 'report_due' AS kind, 0 AS kindRank,
+         coalesce((SELECT printf('%04d-', r.year + 1) || json_extract(rd.value, '$.monthDay') FROM json_each(@reportDays) rd
+                   WHERE json_extract(rd.value, '$.scheme') = r.scheme AND json_extract(rd.value, '$.from') <= printf('%04d-12-31', r.year)
+                     AND coalesce(json_extract(rd.value, '$.to'), '9999-12-31') >= printf('%04d-12-31', r.year)
+                   ORDER BY rd.key LIMIT 1), r.due_on) AS dueOn,
          r.operator_id AS operatorId, r.scheme AS scheme,
          (SELECT ag.id FROM agrements ag WHERE ag.operator_id = r.operator_id AND ag.scheme = r.scheme
           ORDER BY ag.status IN ('active', 'suspended') DESC, ag.id DESC LIMIT 1) AS agrementId,
          r.dossier_id AS dossierId, r.year AS reportYear, '' AS detail
   FROM activity_reports r
-  WHERE r.received_on IS NULL AND r.due_on BETWEEN @dueFrom AND @dueTo
+  WHERE r.received_on IS NULL AND dueOn BETWEEN @dueFrom AND @dueTo
     AND ${KIND('report_due')} AND ${SCHEME('r.scheme')} -- operator:r`;
 
 const REPORTS_MISSING = `
@@ -131,7 +154,8 @@ const REPORTS_MISSING = `
 const CURRENT_PERIODS = `
   current_periods AS MATERIALIZED (
     SELECT p.id AS periodId, p.end_on AS endOn, a.id AS agrementId, a.operator_id AS operatorId, a.scheme AS scheme,
-           EXISTS (SELECT 1 FROM dossiers d WHERE d.agrement_id = a.id AND +d.kind = 'renewal' AND +d.received_on >= p.start_on) AS requested,
+           EXISTS (SELECT 1 FROM dossiers d WHERE d.agrement_id = a.id AND +d.kind = 'renewal'
+                   AND +d.received_on BETWEEN p.start_on AND @today) AS requested,
            date(p.end_on, '-' || w.openDays || ' days') AS opensOn,
            date(p.end_on, '-' || w.closeDays || ' days') AS closesOn
     FROM agrements a
@@ -205,7 +229,7 @@ SELECT * FROM (${UNION}
        x.dossierId, dd.reference AS dossierReference, x.reportYear, x.detail,
        count(*) OVER () AS total, sum(x.dueOn < @today) OVER () AS overdueTotal
 FROM (${body}) x
-JOIN operators o ON o.id = x.operatorId
+CROSS JOIN operators o ON o.id = x.operatorId -- CROSS: the list first, each operator by its key (never a scan of the operators)
 LEFT JOIN agrements ag ON ag.id = x.agrementId
 LEFT JOIN dossiers dd ON dd.id = x.dossierId
 ORDER BY x.dueOn, x.kindRank, o.name COLLATE NOCASE, x.key
@@ -236,6 +260,7 @@ export function deadlineParameters(query: DeadlineQuery, rules: DeadlineRules, p
     kinds: query.kinds && query.kinds.length > 0 ? JSON.stringify(query.kinds) : null,
     schemes: query.schemes && query.schemes.length > 0 ? JSON.stringify(query.schemes) : null,
     reportRules: JSON.stringify(rules.reports),
+    reportDays: JSON.stringify(rules.reportDays),
     windowRules: JSON.stringify(rules.windows),
     operatorId: query.operatorId ?? null,
     limit: page.limit ?? -1,

@@ -23,6 +23,22 @@ export function formatNumber(value: number, decimals = 1): string {
   return `${sign}${groupThousands(whole)}${trimmed ? `,${trimmed}` : ''}`;
 }
 
+/**
+ * `value` rounded at `decimals` towards the side where a threshold fails, so that the figure shown
+ * never contradicts the verdict: `down` for a minimum (49,96 % → 49,9 %), `up` for a maximum
+ * (4,004 → 4,01). A value already at the precision stays as it is (floating noise ignored).
+ */
+export function roundTowards(value: number, decimals: number, direction: 'down' | 'up'): number {
+  const factor = 10 ** decimals;
+  const scaled = value * factor;
+  return (direction === 'down' ? Math.floor(scaled + 1e-6) : Math.ceil(scaled - 1e-6)) / factor;
+}
+
+/** A number with exactly `decimals` decimals: `12` → `12,0`. */
+export function formatFixed(value: number, decimals = 1): string {
+  return value.toFixed(decimals).replace('-', '−').replace('.', ',');
+}
+
 /** A share `0.432` → `43,2 %`. */
 export function formatPercent(share: number, decimals = 1): string {
   return `${formatNumber(share * 100, decimals)}${NBSP}%`;
@@ -55,6 +71,11 @@ export function ordinalFr(n: number): string {
 /** `0 jour`, `1 jour`, `36 jours` (French: singular below 2). */
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatNumber(n, 0)}${NBSP}${Math.abs(n) < 2 ? singular : pluralForm}`;
+}
+
+/** How far a day is: `aujourd’hui`, `dans 1 jour`, `dans 14 jours`. */
+export function inDays(n: number): string {
+  return n === 0 ? 'aujourd’hui' : `dans ${plural(n, 'jour')}`;
 }
 
 export const TERM_FR: Record<Term, string> = { '2y': '2 ans', '4y': '4 ans', indefinite: 'durée indéterminée' };

@@ -17,7 +17,7 @@ export type {
   AcThresholds,
   SubsidyCap,
 } from './thresholds';
-export { RULES, rulesFor, ruleInfo, legalBasisFor } from './rules-catalogue';
+export { RULES, rulesFor, ruleInfo, legalBasisFor, legalBasisForResult } from './rules-catalogue';
 export { summarize } from './summary';
 export { evaluateDossier, evaluateHistory } from './rules';
 export {
@@ -30,5 +30,7 @@ export {
   formatNumber,
   formatPercent,
   formatFte,
+  inDays,
+  roundTowards,
   TERM_FR,
 } from './format';

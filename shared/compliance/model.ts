@@ -87,6 +87,12 @@ export const RuleResult = z.object({
   missing: z.array(z.string()),
   /** The report year the rule read, when it read one. */
   year: z.number().int().nullable(),
+  /**
+   * The id of the regime (thresholds file) whose values the rule applied: for a yearly rule, the one
+   * in force on 31/12 of the report year; else the one in force at asOf. Null when none applied.
+   * The checklist cites that regime's legal basis (`legalBasisForResult`).
+   */
+  regimeId: z.string().nullable(),
 });
 export type RuleResult = z.infer<typeof RuleResult>;
 

@@ -5,8 +5,8 @@
  * the regime of its scheme (`legalBasisFor`).
  */
 import type { Scheme } from '../domain';
-import type { LegalBasis, RuleId, RuleInfo } from './model';
-import type { Regime, Source } from './thresholds';
+import type { LegalBasis, RuleId, RuleInfo, RuleResult } from './model';
+import type { Regime, RuleBook, Source } from './thresholds';
 
 const IES = 'Décret du 20 novembre 2008 relatif à l’économie sociale';
 const EI = 'Décret du 20 octobre 2016 relatif à l’agrément et au subventionnement des entreprises d’insertion';
@@ -122,4 +122,13 @@ export function legalBasisFor(id: RuleId, regime: Regime | null): LegalBasis {
   };
   const source = sources[id];
   return source ? fromSource(source) : fallback;
+}
+
+/**
+ * The legal basis of one result: that of the regime whose values the rule applied
+ * (`result.regimeId`), so the checklist never cites another text than the one applied.
+ */
+export function legalBasisForResult(book: RuleBook, result: Pick<RuleResult, 'ruleId' | 'regimeId'>): LegalBasis {
+  const regime = result.regimeId === null ? null : (book.regimes.find((r) => r.id === result.regimeId) ?? null);
+  return legalBasisFor(result.ruleId, regime);
 }

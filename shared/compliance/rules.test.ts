@@ -5,7 +5,7 @@ import { bceFromBase } from '../bce';
 import type { ComplianceFacts, ComplianceStatus, ReportFigures, RuleId, RuleResult } from './model';
 import { RULE_IDS } from './model';
 import { evaluateDossier, evaluateHistory } from './rules';
-import { RULES, rulesFor } from './rules-catalogue';
+import { RULES, legalBasisFor, legalBasisForResult, rulesFor } from './rules-catalogue';
 import { summarize } from './summary';
 import { parseRuleBook } from './thresholds';
 
@@ -237,17 +237,30 @@ table('report.on_time', [
     status: 'ok',
   },
   { name: 'not received, due date passed', facts: received2024(null, '2025-07-16', 'renewal'), status: 'breach', says: ['Rapport 2024 non reçu', '15/07/2025', '1 jour'] },
-  { name: 'not received on the due date itself', facts: received2024(null, '2025-07-15', 'renewal'), status: 'warning', says: ['dans 0 jour'] },
+  { name: 'not received on the due date itself: « aujourd’hui », not « dans 0 jour »', facts: received2024(null, '2025-07-15', 'renewal'), status: 'warning', says: ['Rapport d’activités 2024 attendu pour le 15/07/2025 (aujourd’hui)'] },
   {
-    name: 'before the 2024 report is due, a renewal looks at the 2023 report',
-    facts: eiFacts((f) => {
-      f.asOf = '2025-06-20';
-      f.dossier.kind = 'renewal';
-      f.dossier.reportYear = null;
-      report(f, 2024).receivedOn = null;
-    }),
+    name: 'more than 30 days before the 2024 report is due, a renewal looks at the 2023 report',
+    facts: received2024(null, '2025-06-14', 'renewal'),
     status: 'ok',
     says: ['Rapport 2023 reçu le 01/07/2024'],
+  },
+  {
+    name: 'outside the report’s dossier, the next report due within 30 days is « à surveiller »',
+    facts: received2024(null, '2025-07-01', 'renewal'),
+    status: 'warning',
+    says: ['Rapport d’activités 2024 attendu pour le 15/07/2025 (dans 14 jours)'],
+  },
+  {
+    name: 'the next report due within 30 days but already received: the last due report decides',
+    facts: received2024('2025-06-30', '2025-07-01', 'inspection'),
+    status: 'ok',
+    says: ['Rapport 2023 reçu le 01/07/2024'],
+  },
+  {
+    name: 'a late last report stays non conforme when the next one is due soon (the worse of the two)',
+    facts: eiFacts((f) => ((f.asOf = '2025-07-01'), (f.dossier.kind = 'inspection'), (f.dossier.reportYear = null), (report(f, 2023).receivedOn = '2024-08-01'))),
+    status: 'breach',
+    says: ['Rapport 2023 reçu le 01/08/2024'],
   },
   {
     name: 'received after the date the dossier is judged at counts as not received',
@@ -303,7 +316,7 @@ table('renewal.window', [
   { name: 'request at day 179: too late', facts: renewal(179), status: 'breach', says: ['179 jours avant', '1 jour après la fermeture'] },
   { name: 'no request, day 241: window not yet open', facts: renewal(null, '2025-07-02'), status: 'ok', says: ['attendue entre le 03/07/2025 et le 01/09/2025'] },
   { name: 'no request, day 240: window open', facts: renewal(null, '2025-07-03'), status: 'warning', says: ['fenêtre ouverte, se ferme dans 60 jours'] },
-  { name: 'no request, day 180: last day of the window', facts: renewal(null, '2025-09-01'), status: 'warning', says: ['se ferme dans 0 jour'] },
+  { name: 'no request, day 180: last day of the window', facts: renewal(null, '2025-09-01'), status: 'warning', says: ['se ferme aujourd’hui (le 01/09/2025'] },
   { name: 'no request, day 179: window closed', facts: renewal(null, '2025-09-02'), status: 'breach', says: ['fenêtre fermée le 01/09/2025'] },
   {
     name: 'a request for the previous period does not count',
@@ -312,6 +325,18 @@ table('renewal.window', [
       f.renewalRequests.push({ agrementId: 1, scheme: 'EI', receivedOn: '2021-07-01' });
     }),
     status: 'breach',
+  },
+  {
+    name: 'a request received on the day the period started counts (on or after the start, as the Échéances)',
+    facts: eiFacts((f) => ((f.asOf = '2025-09-02'), f.renewalRequests.push({ agrementId: 1, scheme: 'EI', receivedOn: '2022-03-01' }))),
+    status: 'warning',
+    says: ['reçue le 01/03/2022', 'avant l’ouverture de la fenêtre'],
+  },
+  {
+    name: 'a request dated after the date the dossier is judged at is ignored',
+    facts: eiFacts((f) => ((f.asOf = '2025-09-02'), f.renewalRequests.push({ agrementId: 1, scheme: 'EI', receivedOn: '2025-09-03' }))),
+    status: 'breach',
+    says: ['Aucune demande de renouvellement : fenêtre fermée le 01/09/2025'],
   },
   { name: 'an agrément of indefinite duration', facts: eiFacts((f) => (f.agrements[0]!.periods.at(-1)!.endOn = null)), status: 'na', says: ['durée indéterminée'] },
   { name: 'an agrément recorded as expired', facts: eiFacts((f) => (f.agrements[0]!.status = 'expired')), status: 'na', says: ['EI-0042 expiré'] },
@@ -329,7 +354,7 @@ describe('renewal.window for IDESS', () => {
 table('agrement.expiry', [
   { name: 'valid for more than 180 days', facts: eiFacts((f) => (f.asOf = '2025-08-01')), status: 'ok', says: ['valable jusqu’au 28/02/2026 (dans 211 jours)'] },
   { name: 'expiring within 180 days', facts: eiFacts(), status: 'warning', says: ['expire dans 150 jours'] },
-  { name: 'expiring on the day it is judged', facts: eiFacts((f) => (f.asOf = '2026-02-28')), status: 'warning', says: ['expire dans 0 jour'] },
+  { name: 'expiring on the day it is judged', facts: eiFacts((f) => (f.asOf = '2026-02-28')), status: 'warning', says: ['expire aujourd’hui (alerte à 180 jours)'] },
   { name: 'expired but still active', facts: eiFacts((f) => (f.asOf = '2026-03-01')), status: 'breach', says: ['expiré le 28/02/2026 (1 jour)'] },
   { name: 'expired and recorded as expired', facts: eiFacts((f) => ((f.asOf = '2026-03-01'), (f.agrements[0]!.status = 'expired'))), status: 'na' },
   { name: 'indefinite', facts: eiFacts((f) => (f.agrements[0]!.periods.at(-1)!.endOn = null)), status: 'ok', says: ['durée indéterminée'] },
@@ -388,6 +413,14 @@ table('ei.target_share', [
   { name: 'an agrément granted on 29 February 2020: 2023 is its 4th year', facts: share(2023, 9, 20, '2020-02-29'), status: 'breach', says: ['2023 : 4e année'] },
   { name: 'an agrément granted on 29 February 2020: 2022 is its 3rd year', facts: share(2022, 9, 20, '2020-02-29'), status: 'warning' },
   { name: 'a report year before the first grant', facts: share(2019, 9, 20), status: 'na' },
+  { name: '49,96 %: shown 49,9 %, never « 50 % » next to a breach', facts: share(2024, 9.992, 20), status: 'breach', says: ['Part du public cible : 49,9 % des ETP'] },
+  {
+    name: 'more target FTE than FTE in total: inconsistent figures, no conclusion',
+    facts: share(2024, 12, 5),
+    status: 'missing',
+    says: ['Chiffres incohérents : 12,0 ETP du public cible pour 5,0 ETP au total ; à vérifier avant de conclure.'],
+    missing: ['ETP travailleurs défavorisés (TD)', 'ETP travailleurs gravement défavorisés (TGD)', 'ETP total'],
+  },
   {
     name: 'total FTE not provided',
     facts: eiFacts(figures({ fteTotal: null })),
@@ -401,6 +434,13 @@ table('ei.target_share', [
 ]);
 
 table('ei.cdi_6_months', [
+  {
+    name: 'more open-ended contracts than hires: inconsistent figures',
+    facts: eiFacts(figures({ targetHires: 2, cdiWithin6Months: 7 })),
+    status: 'missing',
+    says: ['Chiffres incohérents : 7 CDI dans les 6 mois pour 2 engagements du public cible ; à vérifier avant de conclure.'],
+    missing: ['CDI dans les 6 mois', 'Engagements du public cible'],
+  },
   { name: 'every target hire on an open-ended contract', facts: eiFacts(), status: 'ok', says: ['5 CDI dans les 6 mois pour 5 engagements'] },
   { name: 'two hires without CDI', facts: eiFacts(figures({ cdiWithin6Months: 3 })), status: 'breach', says: ['3 CDI dans les 6 mois pour 5 engagements du public cible : 2 travailleurs sans CDI'] },
   { name: 'no target hire', facts: eiFacts(figures({ targetHires: 0, cdiWithin6Months: 0 })), status: 'ok' },
@@ -424,6 +464,14 @@ table('ei.pay_spread', [
   { name: 'ratio exactly 4: within the maximum, to watch', facts: pay(2_500_000, 10_000_000), status: 'warning', says: ['1 à 4 ('] },
   { name: 'ratio 4.01: above the maximum', facts: pay(2_500_000, 10_025_000), status: 'breach', says: ['1 à 4,01'] },
   { name: 'highest pay not provided', facts: pay(2_500_000, null as unknown as number), status: 'missing', missing: ['Rémunération ETP la plus haute'] },
+  { name: 'ratio 4,004: shown 1 à 4,01 with the breach, never « 1 à 4 »', facts: pay(2_500_000, 10_010_000), status: 'breach', says: ['1 à 4,01 ('] },
+  {
+    name: 'highest pay below the lowest: inconsistent figures, no conclusion',
+    facts: pay(5_000_000, 2_000_000),
+    status: 'missing',
+    says: ['Chiffres incohérents : rémunération ETP la plus haute de € 20 000,00 pour une plus basse de € 50 000,00 ; à vérifier avant de conclure.'],
+    missing: ['Rémunération ETP la plus haute', 'Rémunération ETP la plus basse'],
+  },
   { name: 'lowest pay zero', facts: pay(0, 5_000_000), status: 'missing', missing: ['Rémunération ETP la plus basse'] },
 ]);
 
@@ -433,6 +481,12 @@ table('ei.accompaniment', [
   { name: 'exactly the required FTE', facts: eiFacts(figures({ targetFteTd: 20, targetFteTgd: 10, accompanimentFte: 2 })), status: 'ok', says: ['requis : 2 ETP'] },
   { name: 'too little for 30 target FTE', facts: eiFacts(figures({ targetFteTd: 20, targetFteTgd: 10, accompanimentFte: 1.5 })), status: 'breach' },
   { name: 'not provided', facts: eiFacts(figures({ accompanimentFte: null })), status: 'missing', missing: ['ETP d’accompagnement social'] },
+  {
+    name: 'no target worker: no accompaniment required',
+    facts: eiFacts(figures({ targetFteTd: 0, targetFteTgd: 0, accompanimentFte: 0 })),
+    status: 'na',
+    says: ['Aucun travailleur du public cible : pas d’accompagnement requis.'],
+  },
 ]);
 
 table('ei.training_plan', [
@@ -460,13 +514,21 @@ table('ei.subsidy_cap', [
   { name: 'TD exactly at its cap', facts: eiFacts(figures({ subsidyTdCents: 14_400_000 })), status: 'ok' },
   { name: 'TD one cent above its cap', facts: eiFacts(figures({ subsidyTdCents: 14_400_001 })), status: 'breach', says: ['Plafond dépassé (TD)'] },
   { name: 'TGD above its cap with 2,5 FTE', facts: eiFacts(figures({ targetFteTgd: 2.5, subsidyTgdCents: 5_000_000 })), status: 'breach', says: ['Plafond dépassé (TGD)', 'plafond € 45 000,00'] },
+  {
+    name: 'a cap computed on more target FTE than FTE in total: inconsistent figures',
+    facts: eiFacts(figures({ fteTotal: 10, targetFteTd: 9, targetFteTgd: 4 })),
+    status: 'missing',
+    says: ['Chiffres incohérents : 13,0 ETP du public cible pour 10,0 ETP au total ; à vérifier avant de conclure.'],
+    missing: ['ETP travailleurs défavorisés (TD)', 'ETP travailleurs gravement défavorisés (TGD)', 'ETP total'],
+  },
   { name: 'TD subsidy not provided', facts: eiFacts(figures({ subsidyTdCents: null })), status: 'missing', missing: ['Subvention TD'] },
 ]);
 
 table('ei.subsidy_wage_share', [
   { name: '18,75 % of the wage cost', facts: eiFacts(), status: 'ok', says: ['€ 150 000,00 pour un coût salarial de € 800 000,00 (18,8 %) ; maximum 50 % du coût salarial, soit € 400 000,00'] },
   { name: 'exactly 50 %', facts: eiFacts(figures({ wageCostCents: 30_000_000 })), status: 'ok', says: ['(50 %)'] },
-  { name: 'above 50 %', facts: eiFacts(figures({ wageCostCents: 29_999_998 })), status: 'breach', says: ['(50 %)'] },
+  { name: 'just above 50 %: shown rounded up, never « 50 % »', facts: eiFacts(figures({ wageCostCents: 29_999_998 })), status: 'breach', says: ['(50,1 %)'] },
+  { name: '50,04 %: shown 50,1 % with the breach', facts: eiFacts(figures({ subsidyTdCents: 10_008_000, subsidyTgdCents: 5_004_000, wageCostCents: 30_000_000 })), status: 'breach', says: ['(50,1 %)'] },
   { name: 'wage cost not provided', facts: eiFacts(figures({ wageCostCents: null })), status: 'missing', missing: ['Coût salarial'] },
 ]);
 
@@ -503,6 +565,14 @@ function idessFacts(change: (facts: ComplianceFacts) => void = () => {}): Compli
 table('idess.target_fte', [
   { name: 'exactly 2 FTE', facts: idessFacts(), status: 'ok', says: ['Public cible : 2 ETP (SINE 1, art. 60 0,6, art. 61 0,4 ; minimum 2 ETP).'] },
   { name: '1,9 FTE', facts: idessFacts((f) => (report(f, 2024).figures.targetFteArt61 = 0.3)), status: 'breach', says: ['1,9 ETP'] },
+  { name: '1,996 FTE: shown 1,99 ETP with the breach, never « 2 ETP »', facts: idessFacts((f) => (report(f, 2024).figures.targetFteArt61 = 0.396)), status: 'breach', says: ['Public cible : 1,99 ETP'] },
+  {
+    name: 'more target FTE than FTE in total: inconsistent figures',
+    facts: idessFacts((f) => (report(f, 2024).figures.fteTotal = 1.5)),
+    status: 'missing',
+    says: ['Chiffres incohérents : 2,0 ETP du public cible pour 1,5 ETP au total ; à vérifier avant de conclure.'],
+    missing: ['ETP SINE', 'ETP article 60', 'ETP article 61', 'ETP total'],
+  },
   { name: 'art. 61 not provided', facts: idessFacts((f) => (report(f, 2024).figures.targetFteArt61 = null)), status: 'missing', missing: ['ETP article 61'] },
 ]);
 
@@ -596,7 +666,7 @@ table('ac.subsidy_elements', [
     says: ['Éléments manquants pour la subvention complémentaire (rapport 2024) : Résultat d’exploitation, Entreprises d’économie sociale créées.'],
   },
   { name: 'a first request has no report yet', facts: acFacts((f) => ((f.dossier.kind = 'agrement'), (f.dossier.reportYear = null), (f.reports = []))), status: 'na' },
-  { name: 'a renewal without any report received', facts: acFacts((f) => ((f.dossier.kind = 'renewal'), (f.dossier.reportYear = null), (f.reports = []))), status: 'missing', missing: ['Rapport d’activités'] },
+  { name: 'a renewal without any report received', facts: acFacts((f) => ((f.dossier.kind = 'renewal'), (f.dossier.reportYear = null), (f.reports = []))), status: 'missing', missing: ['Rapport d’activités 2024'] },
 ]);
 
 describe('agrement.next_term for AC', () => {
@@ -627,7 +697,50 @@ describe('which report a yearly rule reads', () => {
 
   it('an inspection without any report received: données manquantes', () => {
     const facts = eiFacts((f) => ((f.dossier.kind = 'inspection'), (f.dossier.reportYear = null), (f.reports = [])));
-    expect(result(facts, 'ei.target_share')).toMatchObject({ status: 'missing', missing: ['Rapport d’activités'], explanation: 'Aucun rapport d’activités reçu.' });
+    expect(result(facts, 'ei.target_share')).toMatchObject({
+      status: 'missing',
+      missing: ['Rapport d’activités 2024'],
+      explanation: 'Aucun rapport d’activités récent reçu : le rapport 2024 (ou à défaut 2023) est attendu.',
+    });
+  });
+
+  it.each([
+    ['an inspection', 'inspection'],
+    ['a renewal', 'renewal'],
+  ] as const)('%s does not judge a report older than the last due year and the year before', (_name, kind) => {
+    const facts = eiFacts((f) => {
+      f.asOf = '2027-08-01';
+      f.dossier.kind = kind;
+      f.dossier.reportYear = null;
+    });
+    for (const id of ['ei.target_share', 'ei.pay_spread', 'ei.subsidy_cap', 'ei.half_time'] as const) {
+      expect(result(facts, id)).toMatchObject({ status: 'missing', missing: ['Rapport d’activités 2026'], year: 2026 });
+    }
+  });
+
+  it('an agrément not yet in force in the last due year has no report to read: sans objet', () => {
+    const facts = eiFacts((f) => {
+      f.dossier.kind = 'inspection';
+      f.dossier.reportYear = null;
+      f.agrements[0]!.firstGrantedOn = '2025-03-01';
+      f.agrements[0]!.periods = [{ startOn: '2025-03-01', endOn: '2027-02-28', term: '2y' }];
+      f.reports = [];
+    });
+    expect(result(facts, 'ei.pay_spread')).toMatchObject({ status: 'na', year: 2024, explanation: 'L’agrément n’était pas en vigueur en 2024 : aucun rapport d’activités à examiner.' });
+  });
+
+  it('reads the report of the year before the last due year when the last one is not in', () => {
+    const facts = eiFacts((f) => ((f.asOf = '2026-09-01'), (f.dossier.kind = 'inspection'), (f.dossier.reportYear = null)));
+    facts.reports.push({ year: 2025, dueOn: '2026-07-15', receivedOn: null, figures: { ...EI_FIGURES } });
+    expect(result(facts, 'ei.pay_spread')).toMatchObject({ status: 'ok', year: 2024 });
+  });
+
+  it('names the report year it read in every yearly explanation', () => {
+    const yearly = evaluateDossier(eiFacts(), BOOK).filter((r) => RULES.find((rule) => rule.id === r.ruleId)?.yearly);
+    expect(yearly.length).toBeGreaterThan(5);
+    for (const r of yearly) expect(r.explanation, r.ruleId).toContain('2024');
+    expect(result(eiFacts(), 'ei.pay_spread').explanation).toMatch(/^Rapport 2024 — Écart/);
+    expect(result(eiFacts(), 'ei.subsidy_cap').explanation).toMatch(/^Rapport 2024 — Subvention TD/);
   });
 });
 
@@ -650,6 +763,39 @@ describe('evaluateHistory', () => {
   it('has no rows of other schemes', () => {
     const history = evaluateHistory(acFacts(), BOOK);
     expect(history.rows.map((r) => r.ruleId)).toEqual(['report.on_time', 'ac.report_present', 'ac.subsidy_elements']);
+  });
+});
+
+describe('the regime applied and its legal basis', () => {
+  const ac2022 = () => acFacts((f) => {
+    f.dossier.reportYear = 2022;
+    f.reports.unshift({ year: 2022, dueOn: '2023-07-15', receivedOn: '2023-06-01', figures: { ...AC_FIGURES } });
+  });
+  const regime = (id: string) => BOOK.regimes.find((r) => r.id === id)!;
+
+  it('names in every result the regime whose values were applied: 31/12 of the report year for yearly rules', () => {
+    const results = evaluateDossier(ac2022(), BOOK);
+    const byId = (id: RuleId) => results.find((r) => r.ruleId === id)!;
+    expect(byId('ac.subsidy_elements')).toMatchObject({ year: 2022, regimeId: 'AC-2004' });
+    expect(byId('report.on_time')).toMatchObject({ year: 2022, regimeId: 'AC-2004' });
+    expect(byId('legal_form.allowed').regimeId).toBe('AC-2023');
+    expect(byId('bce.checksum').regimeId).toBeNull();
+    expect(evaluateDossier(eiFacts(), BOOK).every((r) => r.ruleId === 'bce.checksum' || r.regimeId === 'EI-2016')).toBe(true);
+  });
+
+  it('cites the legal basis of that regime, not of the one in force today', () => {
+    const onTime = evaluateDossier(ac2022(), BOOK).find((r) => r.ruleId === 'report.on_time')!;
+    expect(legalBasisForResult(BOOK, onTime)).toEqual(legalBasisFor('report.on_time', regime('AC-2004')));
+    const judgedIn2023 = acFacts((f) => (f.asOf = '2023-06-01'));
+    const form = evaluateDossier(judgedIn2023, BOOK).find((r) => r.ruleId === 'legal_form.allowed')!;
+    expect(form.regimeId).toBe('AC-2004');
+    expect(legalBasisForResult(BOOK, form).text).toContain('Décret du 27 mai 2004');
+    expect(legalBasisForResult(BOOK, { ...form, regimeId: 'AC-2023' }).text).not.toContain('27 mai 2004');
+  });
+
+  it('falls back on the catalogue when no regime applied', () => {
+    const bce = evaluateDossier(eiFacts(), BOOK).find((r) => r.ruleId === 'bce.checksum')!;
+    expect(legalBasisForResult(BOOK, bce)).toEqual(RULES.find((r) => r.id === 'bce.checksum')!.legalBasis);
   });
 });
 

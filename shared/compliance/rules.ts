@@ -15,15 +15,18 @@ import {
   addDaysIso,
   formatDate,
   formatEuros,
+  formatFixed,
   formatFte,
   formatNumber,
   formatPercent,
+  inDays,
   onMonthDay,
   ordinalFr,
   plural,
+  roundTowards,
   wholeYears,
 } from './format';
-import type { AgrementFacts, ComplianceFacts, ComplianceStatus, ReportFacts, RuleHistory, RuleId, RuleResult } from './model';
+import { STATUS_SEVERITY, type AgrementFacts, type ComplianceFacts, type ComplianceStatus, type ReportFacts, type RuleHistory, type RuleId, type RuleResult } from './model';
 import { RULES, rulesFor } from './rules-catalogue';
 import { regimeFor, type Regime, type RuleBook } from './thresholds';
 
@@ -48,6 +51,8 @@ interface Context {
   agrement: AgrementFacts | null;
   /** The report year yearly rules read (null: none). */
   reportYear: number | null;
+  /** For a dossier other than a report: the last year whose report was due at asOf (null: none yet). */
+  dueYear: number | null;
 }
 
 type Rule = (ctx: Context) => Outcome;
@@ -95,6 +100,21 @@ function missing(explanation: string, fields: string[]): Outcome {
   return { status: 'missing', explanation, missing: fields };
 }
 
+/** Figures that contradict each other: nothing can be concluded from them (`missing`, both named). */
+function incoherent(what: string, keys: readonly string[]): Outcome {
+  return missing(`Chiffres incohérents : ${what} ; à vérifier avant de conclure.`, keys.map(figureLabel));
+}
+
+/**
+ * Target FTE above the total FTE of the report (when the total is provided): the `incoherent`
+ * outcome naming the figures, else null.
+ */
+function targetAboveTotal(target: number, report: ReportFacts, targetKeys: readonly string[]): Outcome | null {
+  const total = report.figures.fteTotal;
+  if (total === null || total === undefined || target <= total + EPSILON) return null;
+  return incoherent(`${formatFixed(target)} ETP du public cible pour ${formatFixed(total)} ETP au total`, [...targetKeys, 'fteTotal']);
+}
+
 function na(explanation: string): Outcome {
   return { status: 'na', explanation };
 }
@@ -137,8 +157,15 @@ function reportNeeded(ctx: Context): { report: ReportFacts; regime: Regime } | O
   const year = ctx.reportYear;
   if (year === null) {
     if (ctx.kind === 'activity_report') return missing('L’année du rapport d’activités n’est pas enregistrée.', ['Année du rapport']);
-    if (NO_REPORT_KINDS.has(ctx.kind)) return na('Aucun rapport d’activités reçu : sans objet pour ce type de dossier.');
-    return missing('Aucun rapport d’activités reçu.', ['Rapport d’activités']);
+    if (NO_REPORT_KINDS.has(ctx.kind)) return na('Aucun rapport d’activités récent reçu : sans objet pour ce type de dossier.');
+    if (ctx.dueYear === null) return missing('Aucun rapport d’activités reçu.', ['Rapport d’activités']);
+    if (ctx.agrement && !agrementExistedIn(ctx.agrement, ctx.dueYear)) {
+      return { ...na(`L’agrément n’était pas en vigueur en ${ctx.dueYear} : aucun rapport d’activités à examiner.`), year: ctx.dueYear };
+    }
+    return {
+      ...missing(`Aucun rapport d’activités récent reçu : le rapport ${ctx.dueYear} (ou à défaut ${ctx.dueYear - 1}) est attendu.`, [`Rapport d’activités ${ctx.dueYear}`]),
+      year: ctx.dueYear,
+    };
   }
   const report = ctx.facts.reports.find((r) => r.year === year);
   if (!report || report.receivedOn === null || report.receivedOn > ctx.asOf) {
@@ -167,7 +194,9 @@ function yearly<K extends string>(keys: readonly K[], judge: (f: Record<K, numbe
     if (isOutcome(found)) return found;
     const figures = figuresNeeded(found.report, keys);
     if (isOutcome(figures)) return { ...figures, year: found.report.year };
-    return { year: found.report.year, ...judge(figures, found.regime, found.report, ctx) };
+    const judged = judge(figures, found.regime, found.report, ctx);
+    const named = judged.explanation.startsWith(`Rapport ${found.report.year}`) ? judged.explanation : `Rapport ${found.report.year} — ${judged.explanation}`;
+    return { ...judged, year: found.report.year, explanation: named };
   };
 }
 
@@ -179,12 +208,23 @@ function periodAt(agrement: AgrementFacts, date: string): { period: AgrementFact
 }
 
 /** The last year whose report was due on or before `asOf` (dueMonthDay of year + 1). */
-function lastDueYear(ctx: Context): number | null {
-  for (let year = Number(ctx.asOf.slice(0, 4)) - 1; year >= Number(ctx.asOf.slice(0, 4)) - 2; year--) {
-    const regime = regimeFor(ctx.book, ctx.scheme, yearEnd(year));
-    if (regime && onMonthDay(year + 1, regime.report.dueMonthDay) <= ctx.asOf) return year;
+function lastDueYear(book: RuleBook, scheme: Scheme, asOf: string): number | null {
+  for (let year = Number(asOf.slice(0, 4)) - 1; year >= Number(asOf.slice(0, 4)) - 2; year--) {
+    const regime = regimeFor(book, scheme, yearEnd(year));
+    if (regime && onMonthDay(year + 1, regime.report.dueMonthDay) <= asOf) return year;
   }
   return null;
+}
+
+/** The year whose report is not yet due at asOf but due within the regime's `warningDays`, if any. */
+function upcomingDueYear(ctx: Context): number | null {
+  const asOfYear = Number(ctx.asOf.slice(0, 4));
+  const dueSoon = (year: number) => {
+    const regime = regimeFor(ctx.book, ctx.scheme, yearEnd(year));
+    const left = regime ? daysBetweenIso(ctx.asOf, onMonthDay(year + 1, regime.report.dueMonthDay)) : -1;
+    return regime !== null && left > 0 && left <= regime.report.warningDays && agrementExistedIn(ctx.agrement, year);
+  };
+  return [asOfYear - 1, asOfYear].find(dueSoon) ?? null;
 }
 
 /** Whether the agrément was in force at some point of `year` (first grant on or before 31/12). */
@@ -248,9 +288,9 @@ function reportOnTimeFor(ctx: Context, year: number): Outcome {
     return { status: 'breach', year, explanation: `Rapport ${year} non reçu : échéance dépassée depuis le ${formatDate(due)} (${plural(-left, 'jour')}).` };
   }
   if (left <= regime.report.warningDays) {
-    return { status: 'warning', year, explanation: `Rapport ${year} non encore reçu : échéance le ${formatDate(due)}, dans ${plural(left, 'jour')}.` };
+    return { status: 'warning', year, explanation: `Rapport d’activités ${year} attendu pour le ${formatDate(due)} (${inDays(left)}), non encore reçu.` };
   }
-  return { status: 'ok', year, explanation: `Rapport ${year} attendu pour le ${formatDate(due)} (dans ${plural(left, 'jour')}).` };
+  return { status: 'ok', year, explanation: `Rapport ${year} attendu pour le ${formatDate(due)} (${inDays(left)}).` };
 }
 
 /**
@@ -262,15 +302,26 @@ function judgedReportYear(ctx: Context): number | Outcome {
     return ctx.reportYear ?? missing('L’année du rapport d’activités n’est pas enregistrée.', ['Année du rapport']);
   }
   if (!ctx.agrement) return noAgrement(ctx);
-  const year = lastDueYear(ctx);
+  const year = ctx.dueYear;
   if (year === null) return na(`Aucun rapport annuel n’était encore dû au ${formatDate(ctx.asOf)}.`);
   if (!agrementExistedIn(ctx.agrement, year)) return { ...na(`L’agrément n’était pas en vigueur en ${year} : aucun rapport dû pour cette année.`), year };
   return year;
 }
 
+/** The worse of two outcomes (the first on a tie). */
+function worse(a: Outcome, b: Outcome): Outcome {
+  return STATUS_SEVERITY[b.status] > STATUS_SEVERITY[a.status] ? b : a;
+}
+
+/**
+ * The report of the judged year; for a dossier other than a report, also the next report when its
+ * due date is within `warningDays` (« à surveiller » before it is late): the worse of the two.
+ */
 const reportOnTime: Rule = (ctx) => {
   const year = judgedReportYear(ctx);
-  return isOutcome(year) ? year : reportOnTimeFor(ctx, year);
+  const judged = isOutcome(year) ? year : reportOnTimeFor(ctx, year);
+  const upcoming = ctx.kind === 'activity_report' || !ctx.agrement ? null : upcomingDueYear(ctx);
+  return upcoming === null ? judged : worse(judged, reportOnTimeFor(ctx, upcoming));
 };
 
 /** The agrément's period at asOf with an end date, or the outcome when there is nothing to judge. */
@@ -302,7 +353,7 @@ const renewalWindow: Rule = (ctx) => {
   const closes = addDaysIso(endOn, -window.closeDaysBeforeExpiry);
   const span = `du ${formatDate(opens)} au ${formatDate(closes)}`;
   const request = ctx.facts.renewalRequests
-    .filter((r) => r.agrementId === agrement.id && r.receivedOn > startOn && r.receivedOn <= ctx.asOf)
+    .filter((r) => r.agrementId === agrement.id && r.receivedOn >= startOn && r.receivedOn <= ctx.asOf)
     .sort((a, b) => a.receivedOn.localeCompare(b.receivedOn))[0];
   if (request) {
     const before = daysBetweenIso(request.receivedOn, endOn);
@@ -327,7 +378,7 @@ const renewalWindow: Rule = (ctx) => {
   if (ctx.asOf <= closes) {
     return {
       status: 'warning',
-      explanation: `Aucune demande de renouvellement : fenêtre ouverte, se ferme dans ${plural(daysBetweenIso(ctx.asOf, closes), 'jour')} (le ${formatDate(closes)} ; échéance le ${formatDate(endOn)}).`,
+      explanation: `Aucune demande de renouvellement : fenêtre ouverte, se ferme ${inDays(daysBetweenIso(ctx.asOf, closes))} (le ${formatDate(closes)} ; échéance le ${formatDate(endOn)}).`,
     };
   }
   return {
@@ -359,10 +410,10 @@ const agrementExpiry: Rule = (ctx) => {
   if (left <= regime.expiryWarningDays) {
     return {
       status: 'warning',
-      explanation: `Agrément ${agrement.number} valable jusqu’au ${formatDate(last.endOn)} : expire dans ${plural(left, 'jour')} (alerte à ${plural(regime.expiryWarningDays, 'jour')}).`,
+      explanation: `Agrément ${agrement.number} valable jusqu’au ${formatDate(last.endOn)} : expire ${inDays(left)} (alerte à ${plural(regime.expiryWarningDays, 'jour')}).`,
     };
   }
-  return { status: 'ok', explanation: `Agrément ${agrement.number} valable jusqu’au ${formatDate(last.endOn)} (dans ${plural(left, 'jour')}).` };
+  return { status: 'ok', explanation: `Agrément ${agrement.number} valable jusqu’au ${formatDate(last.endOn)} (${inDays(left)}).` };
 };
 
 function termSequence(terms: readonly string[]): string {
@@ -430,10 +481,12 @@ const targetShare = yearly(['fteTotal', 'targetFteTd', 'targetFteTgd'], (f, regi
   const agrementYear = wholeYears(granted, yearEnd(report.year)) + 1;
   if (agrementYear < 1) return na(`Rapport ${report.year} antérieur au premier agrément (${formatDate(granted)}).`);
   const target = f.targetFteTd + f.targetFteTgd;
+  const inconsistent = targetAboveTotal(target, report, ['targetFteTd', 'targetFteTgd']);
+  if (inconsistent) return inconsistent;
   const threshold = `seuil ${formatPercent(rule.min, 1)} à partir de la ${ordinalFr(rule.fromAgrementYear)} année d’agrément ; ${report.year} : ${ordinalFr(agrementYear)} année`;
   if (f.fteTotal <= 0) return { status: 'warning', explanation: `Part du public cible non calculable : ETP total nul (${threshold}).` };
   const share = target / f.fteTotal;
-  const text = `Part du public cible : ${formatPercent(share)} des ETP (${formatFte(target)} TD et TGD sur ${formatFte(f.fteTotal)} ; ${threshold}).`;
+  const text = `Part du public cible : ${formatPercent(roundTowards(share, 3, 'down'))} des ETP (${formatFte(target)} TD et TGD sur ${formatFte(f.fteTotal)} ; ${threshold}).`;
   if (geq(target, rule.min * f.fteTotal)) return { status: 'ok', explanation: text };
   if (agrementYear < rule.fromAgrementYear) return { status: 'warning', explanation: `${text} Seuil à atteindre d’ici la ${ordinalFr(rule.fromAgrementYear)} année.` };
   return { status: 'breach', explanation: text };
@@ -441,6 +494,9 @@ const targetShare = yearly(['fteTotal', 'targetFteTd', 'targetFteTgd'], (f, regi
 
 const cdiWithinMonths = yearly(['targetHires', 'cdiWithin6Months'], (f, regime) => {
   const months = regime.ei!.cdi.withinMonths;
+  if (f.cdiWithin6Months > f.targetHires) {
+    return incoherent(`${formatNumber(f.cdiWithin6Months, 0)} CDI dans les ${months} mois pour ${plural(f.targetHires, 'engagement')} du public cible`, ['cdiWithin6Months', 'targetHires']);
+  }
   if (f.targetHires === 0) return { status: 'ok', explanation: 'Aucun engagement du public cible pendant l’année.' };
   const text = `${formatNumber(f.cdiWithin6Months, 0)} CDI dans les ${months} mois pour ${plural(f.targetHires, 'engagement')} du public cible`;
   if (f.cdiWithin6Months >= f.targetHires) return { status: 'ok', explanation: `${text}.` };
@@ -459,8 +515,14 @@ const paySpread = yearly(['lowestFtePayCents', 'highestFtePayCents'], (f, regime
   if (f.lowestFtePayCents <= 0) {
     return missing('Rémunération ETP la plus basse nulle : écart non calculable.', [figureLabel('lowestFtePayCents')]);
   }
+  if (f.highestFtePayCents < f.lowestFtePayCents) {
+    return incoherent(
+      `rémunération ETP la plus haute de ${formatEuros(f.highestFtePayCents)} pour une plus basse de ${formatEuros(f.lowestFtePayCents)}`,
+      ['highestFtePayCents', 'lowestFtePayCents'],
+    );
+  }
   const ratio = f.highestFtePayCents / f.lowestFtePayCents;
-  const text = `Écart des rémunérations ETP : 1 à ${formatNumber(ratio, 2)} (${formatEuros(f.highestFtePayCents)} / ${formatEuros(f.lowestFtePayCents)} ; maximum 1 à ${formatNumber(spread.max, 2)})`;
+  const text = `Écart des rémunérations ETP : 1 à ${formatNumber(roundTowards(ratio, 2, 'up'), 2)} (${formatEuros(f.highestFtePayCents)} / ${formatEuros(f.lowestFtePayCents)} ; maximum 1 à ${formatNumber(spread.max, 2)})`;
   if (f.highestFtePayCents > spread.max * f.lowestFtePayCents + EPSILON) return { status: 'breach', explanation: `${text}.` };
   if (f.highestFtePayCents > warn.above * f.lowestFtePayCents + EPSILON) {
     return { status: 'warning', explanation: `${text} : proche du maximum (alerte au-delà de 1 à ${formatNumber(warn.above, 2)}).` };
@@ -471,8 +533,9 @@ const paySpread = yearly(['lowestFtePayCents', 'highestFtePayCents'], (f, regime
 const accompaniment = yearly(['accompanimentFte', 'targetFteTd', 'targetFteTgd'], (f, regime) => {
   const rule = regime.ei!.accompaniment;
   const target = f.targetFteTd + f.targetFteTgd;
+  if (target <= 0) return na('Aucun travailleur du public cible : pas d’accompagnement requis.');
   const required = Math.max(rule.minFte, target / rule.targetFtePerAccompanimentFte);
-  const text = `Accompagnement social : ${formatFte(f.accompanimentFte)} pour ${formatFte(target)} du public cible (requis : ${formatFte(required)}, soit 1 ETP pour ${formatNumber(rule.targetFtePerAccompanimentFte, 2)} ETP du public cible et au moins ${formatFte(rule.minFte)})`;
+  const text = `Accompagnement social : ${formatFte(roundTowards(f.accompanimentFte, 2, 'down'))} pour ${formatFte(target)} du public cible (requis : ${formatFte(roundTowards(required, 2, 'up'))}, soit 1 ETP pour ${formatNumber(rule.targetFtePerAccompanimentFte, 2)} ETP du public cible et au moins ${formatFte(rule.minFte)})`;
   return geq(f.accompanimentFte, required) ? { status: 'ok', explanation: `${text}.` } : { status: 'breach', explanation: `${text}.` };
 });
 
@@ -491,7 +554,9 @@ function yearlyCapCents(cap: { amountCents: number; months: number }, fte: numbe
   return Math.round(((cap.amountCents * 12) / cap.months) * fte);
 }
 
-const subsidyCap = yearly(['subsidyTdCents', 'subsidyTgdCents', 'targetFteTd', 'targetFteTgd'], (f, regime) => {
+const subsidyCap = yearly(['subsidyTdCents', 'subsidyTgdCents', 'targetFteTd', 'targetFteTgd'], (f, regime, report) => {
+  const inconsistent = targetAboveTotal(f.targetFteTd + f.targetFteTgd, report, ['targetFteTd', 'targetFteTgd']);
+  if (inconsistent) return inconsistent;
   const { td, tgd } = regime.ei!.subsidy;
   const line = (name: string, amount: number, fte: number, cap: { amountCents: number; months: number }) => {
     const max = yearlyCapCents(cap, fte);
@@ -512,7 +577,7 @@ const subsidyCap = yearly(['subsidyTdCents', 'subsidyTgdCents', 'targetFteTd', '
 const subsidyWageShare = yearly(['subsidyTdCents', 'subsidyTgdCents', 'wageCostCents'], (f, regime) => {
   const max = regime.ei!.subsidyWageShare.max;
   const total = f.subsidyTdCents + f.subsidyTgdCents;
-  const share = f.wageCostCents > 0 ? ` (${formatPercent(total / f.wageCostCents)})` : '';
+  const share = f.wageCostCents > 0 ? ` (${formatPercent(roundTowards(total / f.wageCostCents, 3, 'up'))})` : '';
   const text = `Subventions TD et TGD : ${formatEuros(total)} pour un coût salarial de ${formatEuros(f.wageCostCents)}${share} ; maximum ${formatPercent(max)} du coût salarial, soit ${formatEuros(Math.floor(max * f.wageCostCents))}.`;
   return total <= max * f.wageCostCents + EPSILON ? { status: 'ok', explanation: text } : { status: 'breach', explanation: text };
 });
@@ -520,10 +585,12 @@ const subsidyWageShare = yearly(['subsidyTdCents', 'subsidyTgdCents', 'wageCostC
 // ---------------------------------------------------------------------------------------------
 // IDESS
 
-const idessTargetFte = yearly(['targetFteSine', 'targetFteArt60', 'targetFteArt61'], (f, regime) => {
+const idessTargetFte = yearly(['targetFteSine', 'targetFteArt60', 'targetFteArt61'], (f, regime, report) => {
   const min = regime.idess!.targetFte.min;
   const total = f.targetFteSine + f.targetFteArt60 + f.targetFteArt61;
-  const text = `Public cible : ${formatFte(total)} (SINE ${formatNumber(f.targetFteSine, 2)}, art. 60 ${formatNumber(f.targetFteArt60, 2)}, art. 61 ${formatNumber(f.targetFteArt61, 2)} ; minimum ${formatFte(min)}).`;
+  const inconsistent = targetAboveTotal(total, report, ['targetFteSine', 'targetFteArt60', 'targetFteArt61']);
+  if (inconsistent) return inconsistent;
+  const text = `Public cible : ${formatFte(roundTowards(total, 2, 'down'))} (SINE ${formatNumber(f.targetFteSine, 2)}, art. 60 ${formatNumber(f.targetFteArt60, 2)}, art. 61 ${formatNumber(f.targetFteArt61, 2)} ; minimum ${formatFte(min)}).`;
   return geq(total, min) ? { status: 'ok', explanation: text } : { status: 'breach', explanation: text };
 });
 
@@ -640,30 +707,42 @@ function agrementOf(facts: ComplianceFacts): AgrementFacts | null {
   return same.find((a) => ACTIVE.has(a.status)) ?? same.at(-1) ?? null;
 }
 
-/** For a dossier other than a yearly report: the latest report received on or before asOf. */
-function latestReceivedYear(facts: ComplianceFacts): number | null {
-  let year: number | null = null;
-  for (const report of facts.reports) {
-    if (report.receivedOn !== null && report.receivedOn <= facts.asOf && (year === null || report.year > year)) year = report.year;
-  }
-  return year;
+/**
+ * For a dossier other than a yearly report: the report of the last year due at asOf (`dueYear`), else
+ * that of the year before, if received on or before asOf; an older report is not judged.
+ */
+function recentReceivedYear(facts: ComplianceFacts, dueYear: number | null): number | null {
+  if (dueYear === null) return null;
+  const received = (year: number) => facts.reports.some((r) => r.year === year && r.receivedOn !== null && r.receivedOn <= facts.asOf);
+  return [dueYear, dueYear - 1].find(received) ?? null;
 }
 
 function contextOf(facts: ComplianceFacts, book: RuleBook, kind: DossierKind, reportYear: number | null): Context {
-  return { facts, book, scheme: facts.dossier.scheme, kind, asOf: facts.asOf, agrement: agrementOf(facts), reportYear };
+  const dueYear = kind === 'activity_report' ? null : lastDueYear(book, facts.dossier.scheme, facts.asOf);
+  const year = kind === 'activity_report' ? reportYear : recentReceivedYear(facts, dueYear);
+  return { facts, book, scheme: facts.dossier.scheme, kind, asOf: facts.asOf, agrement: agrementOf(facts), reportYear: year, dueYear };
+}
+
+/**
+ * The regime whose values a rule applied: for an outcome about a report year, the one in force on
+ * 31/12 of that year; else the one in force at asOf. None for the BCE number (no regime value).
+ */
+function appliedRegimeId(ruleId: RuleId, ctx: Context, year: number | null): string | null {
+  if (ruleId === 'bce.checksum') return null;
+  return regimeFor(ctx.book, ctx.scheme, year !== null ? yearEnd(year) : ctx.asOf)?.id ?? null;
 }
 
 function run(ruleId: RuleId, ctx: Context): RuleResult {
   const outcome = RULE_FUNCTIONS[ruleId](ctx);
   const missingFields = outcome.status === 'missing' ? (outcome.missing && outcome.missing.length > 0 ? outcome.missing : ['Données']) : [];
-  return { ruleId, status: outcome.status, explanation: outcome.explanation, missing: missingFields, year: outcome.year ?? null };
+  const year = outcome.year ?? null;
+  return { ruleId, status: outcome.status, explanation: outcome.explanation, missing: missingFields, year, regimeId: appliedRegimeId(ruleId, ctx, year) };
 }
 
 /** One result per rule of the dossier's scheme, in catalogue order. */
 export function evaluateDossier(facts: ComplianceFacts, book: RuleBook): RuleResult[] {
   const { kind } = facts.dossier;
-  const reportYear = kind === 'activity_report' ? facts.dossier.reportYear : latestReceivedYear(facts);
-  const ctx = contextOf(facts, book, kind, reportYear);
+  const ctx = contextOf(facts, book, kind, facts.dossier.reportYear);
   return rulesFor(facts.dossier.scheme).map((rule) => run(rule.id, ctx));
 }
 

@@ -97,12 +97,20 @@ describe('a malformed thresholds file is refused with a French message naming th
     ['a scheme without any regime', (j: any) => j.regimes.splice(2, 1), 'regimes', 'aucun régime pour l’agrément IDESS'],
     ['EI thresholds missing from an EI regime', (j: any) => delete j.regimes[1].ei, 'regimes[1].ei', 'seuils EI manquants'],
     ['a regime ending before it starts', (j: any) => (j.regimes[3].to = '2000-01-01'), 'regimes[3].to', 'précède son début'],
+    ['a mistyped AC figure key', (j: any) => (j.regimes[4].ac.subsidyElements.figures[1] = 'wageCostCent'), 'regimes[4].ac.subsidyElements.figures[1]', 'chiffre « wageCostCent » inconnu du rapport AC'],
+    ['an EI figure asked of an AC report', (j: any) => (j.regimes[3].ac.subsidyElements.figures[0] = 'targetFteTd'), 'regimes[3].ac.subsidyElements.figures[0]', 'chiffre « targetFteTd » inconnu du rapport AC'],
     ['a source without text', (j: any) => (j.regimes[0].source.text = ' '), 'regimes[0].source.text', 'texte non vide'],
   ])('%s', (_name, change, field, detail) => {
     const error = refusal(variant(change));
     expect(error.field).toBe(field);
     expect(error.message).toContain(`Fichier des seuils invalide : ${field} — `);
     expect(error.message).toContain(detail);
+  });
+
+  it('accepts every AC report figure, the AC-specific ones included', () => {
+    const keys = ['fteTotal', 'wageCostCents', 'acProjectsSupported', 'acEnterprisesCreated', 'acJobsCreatedFte'];
+    const book = parseRuleBook(variant((j: any) => (j.regimes[4].ac.subsidyElements.figures = keys)));
+    expect(book.regimes[4]!.ac!.subsidyElements.figures).toEqual(keys);
   });
 
   it('refuses what is not an object at all', () => {

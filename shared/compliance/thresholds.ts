@@ -6,6 +6,7 @@
  * nombre attendu, reçu texte »).
  */
 import { z } from 'zod';
+import { reportFieldsOf } from '../contract/entry';
 import { IsoDate, LEGAL_FORMS, SCHEMES, TERMS, type Scheme } from '../domain';
 
 // ---------------------------------------------------------------------------------------------
@@ -123,10 +124,17 @@ export const IdessThresholds = z.strictObject({
 });
 export type IdessThresholds = z.infer<typeof IdessThresholds>;
 
+const AC_FIGURE_KEYS: readonly string[] = reportFieldsOf('AC').map((field) => field.key);
+
+/** A figure of the AC yearly report (a key of `reportFieldsOf('AC')`, e.g. `fteTotal`). */
+const AcFigureKey = z.string().refine((key) => AC_FIGURE_KEYS.includes(key), {
+  error: (issue) => `chiffre « ${String(issue.input)} » inconnu du rapport AC (clés admises : ${AC_FIGURE_KEYS.join(', ')})`,
+});
+
 export const AcThresholds = z.strictObject({
   subsidyElements: z.strictObject({
     /** Report figures (keys of REPORT_FIELDS) the commission needs for the complementary subsidy. */
-    figures: z.array(z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'clé de chiffre du rapport attendue (par exemple fteTotal)')).min(1, 'au moins un chiffre attendu'),
+    figures: z.array(AcFigureKey).min(1, 'au moins un chiffre attendu'),
     source: Source,
   }),
 });
