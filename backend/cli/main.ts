@@ -3,13 +3,14 @@
  * Every command goes through the same dispatcher as the UI, so it validates exactly as the UI
  * does. Messages are French; a failure exits non-zero; nothing is written on refusal.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Method, MethodInput, MethodOutput } from '../../shared/contract';
 import { verifyAuditChain } from '../../db/audit';
 import { LATEST_VERSION, WorkspaceError } from '../../db/open';
+import { makeMemberDemo } from '../../db/demo/member';
 import { getMeta } from '../../db/queries/meta';
 import { countRows } from '../../db/queries/stats';
 import { freshenOpenWorkspace } from '../compliance';
@@ -61,6 +62,28 @@ function parseInteger(value: unknown, name: string, min: number, max: number): n
     throw usageError(`--${name} doit être un nombre entier entre ${min} et ${max} (reçu : « ${text} »).`);
   }
   return Number(text);
+}
+
+/** Removes a demo workspace `demo` created: the folder if it did not exist before, else its files. */
+function removeDemo(workspace: Workspace, folderExisted: boolean): void {
+  if (!folderExisted) {
+    rmSync(workspace.dir, { recursive: true, force: true });
+    return;
+  }
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(workspace.dbFile + suffix, { force: true });
+  rmSync(workspace.documentsDir, { recursive: true, force: true });
+}
+
+/** `--profile member --member N`: the demo as member N's workspace; undefined for the secretariat's. */
+function demoMember(values: Record<string, unknown>): number | undefined {
+  const profile = values.profile ?? 'secretariat';
+  if (profile !== 'secretariat' && profile !== 'member') {
+    throw usageError(`--profile doit valoir « secretariat » ou « member » (reçu : « ${String(profile)} »).`);
+  }
+  const member = parseInteger(values.member, 'member', 1, 2 ** 31);
+  if (profile === 'member' && member === undefined) throw usageError('--profile member demande --member N (le numéro du membre).');
+  if (profile === 'secretariat' && member !== undefined) throw usageError('--member ne s’emploie qu’avec --profile member.');
+  return member;
 }
 
 function openWorkspace(dir: string): Workspace {
@@ -128,19 +151,35 @@ const COMMANDS: Record<string, Command> = {
 
   demo: {
     summary: 'Crée un espace de démonstration rempli de données fictives réalistes.',
-    usage: 'comes demo --workspace DOSSIER [--scale N] [--seed S]',
-    options: { ...workspaceOption, scale: { type: 'string' }, seed: { type: 'string' } },
+    usage: 'comes demo --workspace DOSSIER [--scale N] [--seed S] [--profile member --member N]',
+    options: { ...workspaceOption, scale: { type: 'string' }, seed: { type: 'string' }, profile: { type: 'string' }, member: { type: 'string' } },
     async run(values, io) {
       const dir = requireString(values, 'workspace', 'demo');
       const scale = parseInteger(values.scale, 'scale', 1, 500);
       const seed = parseInteger(values.seed, 'seed', 0, 2 ** 31);
+      const member = demoMember(values);
       requireRules();
+      const existed = existsSync(dir);
       const workspace = openWorkspace(dir);
       try {
         const started = Date.now();
         await call(workspace, 'workspace.loadDemo', { ...(scale ? { scale } : {}), ...(seed !== undefined ? { seed } : {}) });
         const counts = countRows(workspace.requireDb());
+        let name: string | null = null;
+        if (member !== undefined) {
+          try {
+            name = makeMemberDemo(workspace.requireDb(), member);
+          } catch (error) {
+            // An unknown member: the demo just made must not stay behind as the secretariat's.
+            workspace.close();
+            removeDemo(workspace, existed);
+            throw new CliError((error as Error).message, 1);
+          }
+        }
         io.out(`Espace de démonstration créé : ${workspace.dir}`);
+        if (name !== null) {
+          io.out(`Espace de travail du membre ${name} (n° ${member}) : les points sur lesquels il a déclaré un conflit d’intérêts lui sont masqués.`);
+        }
         io.out(
           `${counts.operators} opérateurs, ${counts.dossiers} dossiers, ${counts.sessions} séances, ` +
             `${counts.members} membres, ${counts.documents} documents (${((Date.now() - started) / 1000).toFixed(1)} s).`,

@@ -1,15 +1,18 @@
 /** Every domain's handlers, registered in one place. */
 import type { BackendContext } from '../context';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
+import { agendaHandlers } from './agenda';
 import { complianceHandlers } from './compliance';
 import { deadlineHandlers } from './deadlines';
 import { documentHandlers } from './documents';
 import { dossierHandlers } from './dossiers';
 import { entryHandlers } from './entry';
+import { memberHandlers } from './members';
 import { operatorHandlers } from './operators';
 import { noteHandlers } from './notes';
 import { reviewHandlers } from './review';
 import { searchHandlers } from './search';
+import { sessionHandlers } from './sessions';
 import { viewHandlers } from './views';
 import { workspaceHandlers } from './workspace';
 
@@ -25,6 +28,9 @@ export const DOMAINS = {
   views: viewHandlers,
   compliance: complianceHandlers,
   deadlines: deadlineHandlers,
+  sessions: sessionHandlers,
+  members: memberHandlers,
+  agenda: agendaHandlers,
 };
 
 export function createBackend(ctx: BackendContext, options?: { log?: (error: unknown) => void }): Dispatcher {

@@ -8,28 +8,34 @@
  */
 import type { z } from 'zod';
 import type { MethodSchemas } from './common';
+import { agendaContract } from './agenda';
 import { complianceContract } from './compliance';
 import { deadlinesContract } from './deadlines';
 import { documentsContract } from './documents';
 import { dossiersContract } from './dossiers';
 import { entryContract } from './entry';
+import { membersContract } from './members';
 import { notesContract } from './notes';
 import { operatorsContract } from './operators';
 import { reviewContract } from './review';
 import { searchContract } from './search';
+import { sessionsContract } from './sessions';
 import { viewsContract } from './views';
 import { workspaceContract } from './workspace';
 
+export * from './agenda';
 export * from './common';
 export * from './compliance';
 export * from './deadlines';
 export * from './documents';
 export * from './dossiers';
 export * from './entry';
+export * from './members';
 export * from './notes';
 export * from './operators';
 export * from './review';
 export * from './search';
+export * from './sessions';
 export * from './views';
 export * from './workspace';
 
@@ -50,7 +56,7 @@ function mergeContracts<const Parts extends readonly Part[]>(...parts: Parts): M
 }
 
 /** Every method: its input and output schemas. Add a domain's contract to this list. */
-export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract, deadlinesContract);
+export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract, deadlinesContract, membersContract, agendaContract, sessionsContract);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract & string;

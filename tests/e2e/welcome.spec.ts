@@ -27,16 +27,12 @@ test.describe('welcome screen', () => {
     // A new workspace has no dossier yet, and says so.
     await expect(grid(page).count).toHaveText(/^0\s+dossier$/);
     await expect(page.getByText('Aucun dossier n’est encore enregistré dans cet espace de travail.')).toBeVisible();
-    // Sections not built yet are announced, not faked.
+    // Every section of the navigation leads to its screen.
     const nav = page.getByRole('navigation', { name: 'Navigation principale' });
     await expect(nav.getByRole('link', { name: 'Dossiers' })).toHaveAttribute('aria-current', 'page');
-    for (const name of ['Opérateurs', 'Échéances', 'Recherche']) {
-      await expect(nav.getByRole('link', { name })).not.toHaveAttribute('aria-disabled', 'true');
-    }
-    for (const name of ['Séances']) {
-      const entry = nav.getByRole('link', { name });
-      await expect(entry).toHaveAttribute('aria-disabled', 'true');
-      await expect(entry).toHaveAttribute('title', 'Disponible dans une prochaine version');
+    for (const [name, hash] of [['Séances', '#/sessions'], ['Opérateurs', '#/operators'], ['Échéances', '#/deadlines'], ['Membres', '#/members'], ['Recherche', '#/search']]) {
+      await expect(nav.getByRole('link', { name, exact: true })).toHaveAttribute('href', new RegExp(`^${hash}`));
+      await expect(nav.getByRole('link', { name, exact: true })).not.toHaveAttribute('aria-disabled', 'true');
     }
 
     // The workspace is really created: a reload opens it, not the welcome screen.

@@ -354,7 +354,27 @@ describe('demo', () => {
     expect(check, check.stderr).toMatchObject({ code: 0 });
   });
 
+  it('creates the demo as a member’s workspace with --profile member --member N', async () => {
+    const result = await cli('demo', '--workspace', ws, '--profile', 'member', '--member', '9');
+    expect(result, result.stderr).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('Espace de travail du membre Françoise Fontaine (n° 9)');
+    expect(meta(ws)).toMatchObject({ profile: 'member', member_id: '9', is_demo: '1' });
+  });
+
+  it('refuses an unknown member: exit 1, French message, no demo left behind', async () => {
+    const before = snapshot(tmp.dir);
+    const result = await cli('demo', '--workspace', ws, '--profile', 'member', '--member', '999');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Aucun membre n° 999 dans la démonstration/);
+    expectFrench(result.stderr);
+    expect(result.stdout).not.toContain('Espace de démonstration créé');
+    expect(snapshot(tmp.dir)).toEqual(before);
+  });
+
   const badOptions: { argv: string[]; message: RegExp }[] = [
+    { argv: ['--profile', 'member'], message: /--profile member demande --member N/ },
+    { argv: ['--member', '3'], message: /--member ne s’emploie qu’avec --profile member/ },
+    { argv: ['--profile', 'president', '--member', '3'], message: /--profile doit valoir « secretariat » ou « member »/ },
     { argv: ['--scale', 'abc'], message: /--scale doit être un nombre entier entre 1 et 500 \(reçu : « abc »\)\./ },
     { argv: ['--scale', '0'], message: /--scale doit être un nombre entier entre 1 et 500 \(reçu : « 0 »\)\./ },
     { argv: ['--scale', '501'], message: /--scale doit être un nombre entier entre 1 et 500/ },

@@ -9,7 +9,10 @@ import { forgetList } from '../dossiers/listState';
 import { dossierPages } from '../dossiers/pageStore';
 import { DOSSIER_ENTRY_ACTIONS, DossierEntryScreen, OperatorScreen } from '../entry/routes';
 import { errorMessage, useI18n } from '../i18n';
+import { MemberScreen } from '../members/routes';
 import { SearchPage } from '../search/SearchPage';
+import { SessionPage } from '../sessions/SessionPage';
+import { SessionsPage } from '../sessions/SessionsPage';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { AppFrame } from './AppFrame';
 import { navigate, sectionOf, useRoute, type Route } from './router';
@@ -89,11 +92,20 @@ function Screen({ route }: { route: Route }) {
       return <SearchPage search={route.search} />;
     case 'deadlines':
       return <DeadlinesPage search={route.search} />;
+    case 'session':
+      return <SessionPage key={route.id ?? 'none'} id={route.id} />;
+    case 'sessions':
+      return <SessionsPage />;
     case 'operators':
     case 'operatorNew':
     case 'operator':
     case 'operatorAction':
       return <OperatorScreen route={route} />;
+    case 'members':
+    case 'memberNew':
+    case 'member':
+    case 'memberAction':
+      return <MemberScreen route={route} />;
     case 'dossierNew':
       return <DossierEntryScreen route={route} />;
     case 'dossierAction':

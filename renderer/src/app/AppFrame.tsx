@@ -1,6 +1,6 @@
 /**
  * The frame around every screen: product, workspace and profile; the main navigation; the
- * language. Sections not built yet are shown disabled, never as empty screens.
+ * language.
  */
 import type { ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../shared/contract';
@@ -10,9 +10,8 @@ import { getLastListHash } from '../dossiers/listState';
 import { useSearchShortcut } from '../search/useSearchShortcut';
 import { LocaleSwitch } from './LocaleSwitch';
 
-type Section = 'sessions' | 'dossiers' | 'operators' | 'deadlines' | 'search';
-const SECTIONS: readonly Section[] = ['sessions', 'dossiers', 'operators', 'deadlines', 'search'];
-const BUILT: ReadonlySet<Section> = new Set(['dossiers', 'operators', 'deadlines', 'search']);
+type Section = 'sessions' | 'dossiers' | 'operators' | 'deadlines' | 'members' | 'search';
+const SECTIONS: readonly Section[] = ['sessions', 'dossiers', 'operators', 'deadlines', 'members', 'search'];
 
 export function AppFrame({
   workspace,
@@ -53,19 +52,13 @@ export function AppFrame({
         <ul>
           {SECTIONS.map((section) => (
             <li key={section}>
-              {BUILT.has(section) ? (
-                <a
-                  href={section === 'dossiers' ? getLastListHash() : section === 'deadlines' ? lastDeadlinesHash() : `#/${section}`}
-                  className={current === section ? 'is-current' : undefined}
-                  aria-current={current === section ? 'page' : undefined}
-                >
-                  {t.nav[section]}
-                </a>
-              ) : (
-                <a role="link" aria-disabled="true" className="is-disabled" title={t.nav.notYet}>
-                  {t.nav[section]}
-                </a>
-              )}
+              <a
+                href={section === 'dossiers' ? getLastListHash() : section === 'deadlines' ? lastDeadlinesHash() : `#/${section}`}
+                className={current === section ? 'is-current' : undefined}
+                aria-current={current === section ? 'page' : undefined}
+              >
+                {t.nav[section]}
+              </a>
             </li>
           ))}
         </ul>

@@ -9,6 +9,9 @@
  *   #/operators/new, #/operators/12, #/operators/12/edit, #/operators/12/agrements
  *   #/search?q=…&scheme=…&kind=…&year=…    full-text search
  *   #/deadlines?scheme=…&kind=…&state=overdue&horizon=90   the deadlines (échéances)
+ *   #/sessions/61                          a session and its agenda
+ *   #/sessions                             the sessions (séances): upcoming, then past
+ *   #/members, #/members/new, #/members/4, #/members/4/edit   the register of members and conflicts
  */
 import { useSyncExternalStore } from 'react';
 
@@ -23,11 +26,19 @@ export type Route =
   | { name: 'operatorAction'; id: number | null; action: string; search: string }
   | { name: 'search'; search: string }
   | { name: 'deadlines'; search: string }
+  | { name: 'sessions'; search: string }
+  | { name: 'members'; search: string }
+  | { name: 'memberNew'; search: string }
+  | { name: 'member'; id: number | null; search: string }
+  | { name: 'memberAction'; id: number | null; action: string; search: string }
+  | { name: 'session'; id: number | null; search: string }
   | { name: 'unknown' };
 
 /** The main navigation section a route belongs to. */
-export function sectionOf(route: Route): 'dossiers' | 'operators' | 'search' | 'deadlines' {
+export function sectionOf(route: Route): 'dossiers' | 'operators' | 'search' | 'deadlines' | 'members' | 'sessions' {
+  if (route.name.startsWith('session')) return 'sessions';
   if (route.name.startsWith('operator')) return 'operators';
+  if (route.name.startsWith('member')) return 'members';
   if (route.name === 'search') return 'search';
   if (route.name === 'deadlines') return 'deadlines';
   return 'dossiers';
@@ -71,7 +82,15 @@ export function parseRoute(hash: string): Route {
   if (area === undefined || (area === 'dossiers' && second === undefined)) return { name: 'dossiers', search };
   if (area === 'search' && second === undefined) return { name: 'search', search };
   if (area === 'deadlines' && second === undefined) return { name: 'deadlines', search };
+  if (area === 'sessions' && second === undefined) return { name: 'sessions', search };
   if (area === 'operators' && second === undefined) return { name: 'operators', search };
+  if (area === 'sessions' && second !== undefined && second !== 'new' && third === undefined) return { name: 'session', id: idOf(second), search };
+  if (area === 'members') {
+    if (second === undefined) return { name: 'members', search };
+    if (second === 'new' && third === undefined) return { name: 'memberNew', search };
+    if (third === undefined) return { name: 'member', id: idOf(second), search };
+    if (/^[a-z][a-z-]{0,30}$/.test(third)) return { name: 'memberAction', id: idOf(second), action: third, search };
+  }
   if (area === 'dossiers' || area === 'operators') {
     const single = area === 'dossiers' ? 'dossier' : 'operator';
     if (second === 'new' && third === undefined) return { name: area === 'dossiers' ? 'dossierNew' : 'operatorNew', search };
@@ -105,3 +124,4 @@ export function openedFromList(): boolean {
 export const dossierHash = (id: number, section?: string): string =>
   `#/dossiers/${id}${section ? `?section=${encodeURIComponent(section)}` : ''}`;
 export const operatorHash = (id: number): string => `#/operators/${id}`;
+export const memberHash = (id: number): string => `#/members/${id}`;

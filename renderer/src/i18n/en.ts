@@ -25,8 +25,8 @@ export const en: Messages = {
     dossiers: 'Dossiers',
     operators: 'Operators',
     deadlines: 'Deadlines',
+    members: 'Members',
     search: 'Search',
-    notYet: 'Available in a future version',
   },
   welcome: {
     title: 'Welcome to Dossiers COMES',

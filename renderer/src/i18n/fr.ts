@@ -42,8 +42,8 @@ export const fr = {
     dossiers: 'Dossiers',
     operators: 'Opérateurs',
     deadlines: 'Échéances',
+    members: 'Membres',
     search: 'Recherche',
-    notYet: 'Disponible dans une prochaine version',
   },
   welcome: {
     title: 'Bienvenue dans Dossiers COMES',

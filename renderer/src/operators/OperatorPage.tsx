@@ -13,6 +13,7 @@ import { ComplianceTrend } from '../compliance/ComplianceTrend';
 import { StatusBadge } from '../components/StatusBadge';
 import { takeFlash, useProfile } from '../entry/form';
 import { HistoryList } from '../entry/History';
+import { OperatorConflicts } from '../members/OperatorConflicts';
 import { errorMessage, useI18n } from '../i18n';
 import { formatDate, formatEuros, formatInteger, formatNumber } from '../i18n/format';
 import { useFigureLabels, useOperatorMessages } from './messages';
@@ -169,6 +170,8 @@ export function OperatorPage({ id }: { id: number | null }) {
 
       <ComplianceTrend operatorId={o.id} />
 
+      <OperatorConflicts operatorId={o.id} />
+
       <section className="panel section-gap" aria-labelledby="op-dossiers">
         <h2 id="op-dossiers">
           {m.dossiers} <span className="muted">({formatNumber(o.dossiers.length, t.locale.intl)})</span>
@@ -248,7 +251,7 @@ export function OperatorPage({ id }: { id: number | null }) {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="fact">
       <dt>{label}</dt>
