@@ -82,7 +82,10 @@ test.describe('compliance on the dossier page', () => {
       const row = compliance.history.rows[0]!;
       const cell = row.byYear[0]!;
       const column = compliance.history.years.indexOf(cell.year);
-      await expect(history.locator(`tr[data-rule="${row.ruleId}"] td`).nth(column)).toHaveAttribute('title', new RegExp(`— ${escape(cell.explanation)}$`));
+      const td = history.locator(`tr[data-rule="${row.ruleId}"] td`).nth(column);
+      await expect(td).toHaveAttribute('title', new RegExp(`— ${escape(cell.explanation)}$`));
+      // …and in its text for screen readers, not only on hover.
+      await expect(td).toContainText(cell.explanation);
     }
 
     // The header's badge says the same counts and leads back to the section.

@@ -170,7 +170,15 @@ function HistoryMatrix({ history, items }: { history: DossierComplianceOutput['h
                         const cell = byYear.get(year);
                         return (
                           <td key={year} className={`cx-cell${cell ? ` cx-cell-${cell.status}` : ''}`} title={cell ? `${m.status[cell.status]} — ${cell.explanation}` : m.historyAbsent}>
-                            {cell ? <HistoryCell status={cell.status} label={m.status[cell.status]} /> : <span className="muted">·</span>}
+                            {cell ? (
+                              <>
+                                <HistoryCell status={cell.status} label={m.status[cell.status]} />
+                                {/* The explanation, read by screen readers (the tooltip is for the mouse). */}
+                                <span className="visually-hidden"> — {cell.explanation}</span>
+                              </>
+                            ) : (
+                              <span className="muted">·</span>
+                            )}
                           </td>
                         );
                       })}

@@ -47,6 +47,8 @@ export function FlagsCell({ summary }: { summary: ComplianceSummary | null }) {
           {part.count}
         </span>
       ))}
+      {/* The rules flagged, read by screen readers (the tooltip is for the mouse). */}
+      <span className="visually-hidden">{tooltip}</span>
     </span>
   );
 }
