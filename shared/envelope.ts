@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'NO_WORKSPACE',
   'UNAUTHORIZED',
   'FORBIDDEN',
+  /** In a member's workspace: a dossier or operator not shown because of a declared conflict of interest. */
+  'HIDDEN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

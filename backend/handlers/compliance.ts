@@ -14,6 +14,7 @@ import { ensureComplianceFresh } from '../compliance';
 import { notFound } from '../errors';
 import { ruleBookOf, rulesVersionOf } from '../rules';
 import type { DomainHandlers } from '../rpc/registry';
+import { requireVisible, requireVisibleOperator } from '../visibility';
 
 const CATALOGUE_ORDER: ReadonlyMap<RuleId, number> = new Map(RULES.map((rule, index) => [rule.id, index]));
 
@@ -48,6 +49,7 @@ export const complianceHandlers: DomainHandlers<BackendContext> = {
 
   'compliance.dossier': (ctx, { id }) => {
     const db = ctx.workspace.requireDb();
+    requireVisible(db, 'dossier', id);
     ensureComplianceFresh(ctx, db);
     const book = ruleBookOf(ctx);
     const facts = loadFactsOfDossiers(db, [id], ctx.today())[0];
@@ -65,6 +67,7 @@ export const complianceHandlers: DomainHandlers<BackendContext> = {
   'compliance.operator': (ctx, { id }) => {
     const db = ctx.workspace.requireDb();
     if (!getOperator(db, id)) throw notFound('Opérateur');
+    requireVisibleOperator(db, id);
     ensureComplianceFresh(ctx, db);
     const book = ruleBookOf(ctx);
     // Per scheme, the history seen from the operator's latest dossier of that scheme (facts come

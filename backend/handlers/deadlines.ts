@@ -10,6 +10,7 @@ import type { BackendContext } from '../context';
 import { toCsv, type CsvColumn } from '../exports/csv';
 import { ruleBookOf } from '../rules';
 import type { DomainHandlers } from '../rpc/registry';
+import { viewerOf } from '../visibility';
 
 /** « Rapport d’activités 2025 », « Fin de l’agrément »… */
 export function deadlineTitleFr(row: Pick<DeadlineRow, 'kind' | 'reportYear'>): string {
@@ -38,7 +39,7 @@ export function deadlineDescriptionFr(row: DeadlineRow): string {
 type Filters = MethodParsedInput<'deadlines.list'>['filters'];
 
 function queryOf(ctx: BackendContext, filters: Filters): DeadlineQuery {
-  return { today: ctx.today(), schemes: filters.schemes, kinds: filters.kinds, state: filters.state, horizonDays: filters.horizonDays };
+  return { today: ctx.today(), schemes: filters.schemes, kinds: filters.kinds, state: filters.state, horizonDays: filters.horizonDays, viewer: viewerOf(ctx) };
 }
 
 const toRow = (row: DeadlineListRow): DeadlineRow => row as DeadlineRow;

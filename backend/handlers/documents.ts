@@ -15,6 +15,7 @@ import { extractPdfText, looksLikePdf, UnreadablePdfError } from '../documents/p
 import { readDocumentFile, removeDocumentFile, sha256Hex, storeDocumentFile } from '../documents/store';
 import { AppError, notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
+import { requireVisible } from '../visibility';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -38,6 +39,7 @@ export const documentHandlers: DomainHandlers<BackendContext> = {
   'documents.list': (ctx, { dossierId }) => {
     const db = ctx.workspace.requireDb();
     requireDossier(db, dossierId);
+    requireVisible(db, 'dossier', dossierId);
     return listDocuments(db, dossierId).map(toRow);
   },
 
@@ -98,6 +100,7 @@ export const documentHandlers: DomainHandlers<BackendContext> = {
     const db = ctx.workspace.requireDb();
     const record = getDocumentRecord(db, id);
     if (!record) throw notFound('Document');
+    requireVisible(db, 'document', id);
     const bytes = readDocumentFile(ctx.workspace.documentsDir, record.sha256);
     if (!bytes) throw new AppError('NOT_FOUND', 'Le fichier de ce document est introuvable dans le dossier « documents » de l’espace de travail.');
     return { filename: record.filename, mediaType: record.mediaType, contentBase64: bytes.toString('base64') };

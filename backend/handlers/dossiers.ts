@@ -6,6 +6,7 @@ import { ensureComplianceFresh } from '../compliance';
 import type { BackendContext } from '../context';
 import { notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
+import { requireVisible, viewerOf } from '../visibility';
 
 /** An operator row as the contract shows it: BCE formatted, booleans as booleans. */
 export function toOperatorSummary(operator: OperatorRow): OperatorSummary {
@@ -41,13 +42,14 @@ export const dossierHandlers: DomainHandlers<BackendContext> = {
     const db = ctx.workspace.requireDb();
     // The stored compliance results (flags column, « non conformes » filter) are those of today and the current rules.
     ensureComplianceFresh(ctx, db);
-    return listDossiers(db, input);
+    return listDossiers(db, input, viewerOf(ctx));
   },
 
   'dossiers.get': (ctx, { id }) => {
     const db = ctx.workspace.requireDb();
     const dossier = getDossier(db, id);
     if (!dossier) throw notFound('Dossier');
+    requireVisible(db, 'dossier', id);
     const operator = getOperator(db, dossier.operatorId);
     if (!operator) throw notFound('Opérateur');
     const agrement = dossier.agrementId ? getAgrementWithCurrentPeriod(db, dossier.agrementId) : undefined;

@@ -46,6 +46,7 @@ import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
 import { ruleBookOf } from '../rules';
 import type { DomainHandlers } from '../rpc/registry';
+import { requireVisible, requireVisibleOperator } from '../visibility';
 
 /** Writes belong to the secretariat: a member's workspace is refused, whatever the UI shows. */
 export function requireSecretariat(ctx: BackendContext): Db {
@@ -98,6 +99,8 @@ const nowIso = () => new Date().toISOString();
 function dossierOrFail(db: Db, id: number) {
   const dossier = getDossierForEdit(db, id);
   if (!dossier) throw notFound('Dossier');
+  // Reading it for a form (member workspaces only read) follows the conflicts rule too.
+  requireVisible(db, 'dossier', id);
   return dossier;
 }
 
@@ -400,6 +403,11 @@ export const entryHandlers: DomainHandlers<BackendContext> = {
     });
   },
 
-  'entry.history': (ctx, { entity, entityId }) => getAuditOf(ctx.workspace.requireDb(), entity, entityId),
+  'entry.history': (ctx, { entity, entityId }) => {
+    const db = ctx.workspace.requireDb();
+    if (entity === 'operator') requireVisibleOperator(db, entityId);
+    else requireVisible(db, 'dossier', entityId);
+    return getAuditOf(db, entity, entityId);
+  },
 };
 

@@ -1,17 +1,11 @@
 import type { NoteRow } from '../../shared/contract';
 import { createNote, deleteNote, getNote, listNotes, updateNote, type NoteRecord, type NoteWriteResult } from '../../db/queries/notes';
-import { getMeta } from '../../db/queries/meta';
-import type { Db } from '../../db/open';
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
+import { requireVisible, workspaceMemberId } from '../visibility';
 
-/** The member this workspace belongs to (meta 'member_id'), or null for the secretariat. */
-export function workspaceMemberId(db: Db): number | null {
-  const value = getMeta(db, 'member_id');
-  const id = value ? Number(value) : NaN;
-  return Number.isInteger(id) && id > 0 ? id : null;
-}
+export { workspaceMemberId };
 
 function toRow(note: NoteRecord, userMemberId: number | null): NoteRow {
   return { ...note, mine: note.authorMemberId === userMemberId };
@@ -31,6 +25,7 @@ export const noteHandlers: DomainHandlers<BackendContext> = {
   'notes.list': (ctx, { dossierId }) => {
     const db = ctx.workspace.requireDb();
     if (!db.prepare('SELECT 1 FROM dossiers WHERE id = ?').get(dossierId)) throw notFound('Dossier');
+    requireVisible(db, 'dossier', dossierId);
     const me = workspaceMemberId(db);
     return listNotes(db, dossierId, me).map((n) => toRow(n, me));
   },
@@ -38,6 +33,7 @@ export const noteHandlers: DomainHandlers<BackendContext> = {
   'notes.create': (ctx, input) => {
     const db = ctx.workspace.requireDb();
     if (!db.prepare('SELECT 1 FROM dossiers WHERE id = ?').get(input.dossierId)) throw notFound('Dossier');
+    requireVisible(db, 'dossier', input.dossierId);
     const me = workspaceMemberId(db);
     const note = createNote(db, ctx.workspace.actor(), { ...input, authorMemberId: me, at: new Date().toISOString() });
     return toRow(note, me);
@@ -45,6 +41,7 @@ export const noteHandlers: DomainHandlers<BackendContext> = {
 
   'notes.update': (ctx, input) => {
     const db = ctx.workspace.requireDb();
+    requireVisible(db, 'note', input.id);
     const me = workspaceMemberId(db);
     const note = unwrap(updateNote(db, ctx.workspace.actor(), { ...input, userMemberId: me, at: new Date().toISOString() }));
     return toRow(note, me);
@@ -55,6 +52,7 @@ export const noteHandlers: DomainHandlers<BackendContext> = {
     const me = workspaceMemberId(db);
     const note = getNote(db, input.id);
     if (!note) throw notFound('Note');
+    requireVisible(db, 'note', input.id);
     return unwrap(deleteNote(db, ctx.workspace.actor(), { ...input, userMemberId: me, at: new Date().toISOString() }));
   },
 };

@@ -18,6 +18,7 @@ import type { AgrementScheme, DossierKind, DossierStatus, LegalForm, Province, S
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
+import { requireVisibleOperator, viewerOf } from '../visibility';
 import { conflict, requireSecretariat, writeAndRefresh, writeTransaction } from './entry';
 
 function duplicateBce(existing: { id: number; name: string }): AppError {
@@ -27,7 +28,7 @@ function duplicateBce(existing: { id: number; name: string }): AppError {
 
 export const operatorHandlers: DomainHandlers<BackendContext> = {
   'operators.list': (ctx, input) => {
-    const { rows, total } = listOperators(ctx.workspace.requireDb(), input);
+    const { rows, total } = listOperators(ctx.workspace.requireDb(), input, viewerOf(ctx));
     return {
       total,
       rows: rows.map(
@@ -46,6 +47,7 @@ export const operatorHandlers: DomainHandlers<BackendContext> = {
     const db = ctx.workspace.requireDb();
     const operator = getOperatorFull(db, id);
     if (!operator) throw notFound('Opérateur');
+    requireVisibleOperator(db, id);
     const detail: OperatorDetail = {
       ...operator,
       bce: formatBce(operator.bce),

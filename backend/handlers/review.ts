@@ -34,6 +34,7 @@ import { toAgrementSummary, toOperatorSummary } from './dossiers';
 import { workspaceMemberId } from './notes';
 import { notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
+import { requireVisible } from '../visibility';
 
 type R = DossierReview;
 
@@ -303,12 +304,14 @@ export const reviewHandlers: DomainHandlers<BackendContext> = {
   'dossiers.review': (ctx, { id }) => {
     const db = ctx.workspace.requireDb();
     const today = ctx.today();
+    requireVisible(db, 'dossier', id);
     return readReview(db, id, today, new Date().toISOString(), deadlineRulesOf(ruleBookOf(ctx), today));
   },
 
   'dossiers.markVisited': (ctx, { id, readAt }): MethodOutput<'dossiers.markVisited'> => {
     const db = ctx.workspace.requireDb();
     if (!getReviewDossier(db, id)) throw notFound('Dossier');
+    requireVisible(db, 'dossier', id);
     const now = new Date().toISOString();
     // The time the page read its data (so that a change made meanwhile still shows next time),
     // never later than now.

@@ -27,6 +27,7 @@ import { regimeFor, reportDueOn, type RuleBook } from '../../shared/compliance';
 import { SCHEMES } from '../../shared/domain';
 import type { Db } from '../open';
 import { statementCache } from './statements';
+import { VISIBLE_TO_VIEWER_OR_ALL } from './visibility';
 
 /** The thresholds the query needs, taken from the rule book (see `deadlineRulesOf` in the backend). */
 export interface DeadlineRules {
@@ -85,6 +86,8 @@ export interface DeadlineQuery {
   horizonDays: number | null;
   /** Only this operator's deadlines (the dossier page). */
   operatorId?: number | null;
+  /** A member's workspace: the deadlines of operators the member declared a conflict with are left out. */
+  viewer?: number | null;
 }
 
 export interface DeadlineListRow {
@@ -232,6 +235,7 @@ FROM (${body}) x
 CROSS JOIN operators o ON o.id = x.operatorId -- CROSS: the list first, each operator by its key (never a scan of the operators)
 LEFT JOIN agrements ag ON ag.id = x.agrementId
 LEFT JOIN dossiers dd ON dd.id = x.dossierId
+WHERE ${VISIBLE_TO_VIEWER_OR_ALL('x.operatorId')} -- a member's conflicts of interest (db/queries/visibility.ts)
 ORDER BY x.dueOn, x.kindRank, o.name COLLATE NOCASE, x.key
 LIMIT @limit OFFSET @offset`;
 }
@@ -263,6 +267,7 @@ export function deadlineParameters(query: DeadlineQuery, rules: DeadlineRules, p
     reportDays: JSON.stringify(rules.reportDays),
     windowRules: JSON.stringify(rules.windows),
     operatorId: query.operatorId ?? null,
+    viewer: query.viewer ?? null,
     limit: page.limit ?? -1,
     offset: page.offset ?? 0,
   };

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bceFromBase } from '../../shared/bce';
 import { openDatabase, type Db } from '../open';
 import { storeCompliance } from './compliance';
-import { getDossier, getDossierSessions, groupsSql, listDossiers, listParameters, listSql, textTokens, type DossierListQuery } from './dossiers';
+import { countSql, getDossier, getDossierSessions, groupsSql, listDossiers, listParameters, listSql, textTokens, type DossierListQuery } from './dossiers';
 
 let dir: string;
 let db: Db;
@@ -258,6 +258,51 @@ describe('a dossier', () => {
   });
 });
 
+describe('a member’s conflicts of interest in the Dossiers list', () => {
+  /** A member who declared a conflict with the operator of dossiers a and d (Réinsertion Éco-Jardins). */
+  function conflictedMember(): number {
+    const member = Number(
+      db
+        .prepare(
+          `INSERT INTO members (full_name, organisation, organisation_kind, role, voting, active_from) VALUES ('Anne Membre', 'Fédération', 'federation', 'member', 1, '2020-01-01')`,
+        )
+        .run().lastInsertRowid,
+    );
+    const operator = (db.prepare('SELECT operator_id AS id FROM dossiers WHERE id = ?').get(ids.a) as { id: number }).id;
+    db.prepare(`INSERT INTO conflicts (member_id, operator_id, kind, declared_on) VALUES (?, ?, 'board', '2024-01-01')`).run(member, operator);
+    return member;
+  }
+
+  it('leaves out the conflicted operator’s dossiers, and counts without them', () => {
+    const member = conflictedMember();
+    const seen = listDossiers(db, query(), member);
+    expect(seen.rows.map((r) => r.reference).sort()).toEqual(['EI-2025-0003', 'IDESS-2025-0002']);
+    expect(seen.total).toBe(2);
+    expect(JSON.stringify(seen)).not.toContain('Réinsertion');
+    // Filtered on the operator’s name: nothing.
+    expect(listDossiers(db, query({ filters: { text: 'réinsertion' } }), member).total).toBe(0);
+  });
+
+  it('counts each group without them, the counts adding up to the rows shown', () => {
+    const member = conflictedMember();
+    const byScheme = listDossiers(db, query({ groupBy: 'scheme' }), member);
+    expect(byScheme.groups?.map((g) => [g.key, g.count])).toEqual([
+      ['EI', 1],
+      ['IDESS', 1],
+    ]);
+    expect(byScheme.total).toBe(byScheme.rows.length);
+    const bySession = listDossiers(db, query({ groupBy: 'session' }), member);
+    expect(bySession.groups?.reduce((sum, g) => sum + g.count, 0)).toBe(2);
+  });
+
+  it('shows everything to the secretariat (no viewer), and to a member without conflicts', () => {
+    conflictedMember();
+    expect(listDossiers(db, query()).total).toBe(4);
+    expect(listDossiers(db, query(), null).total).toBe(4);
+    expect(listDossiers(db, query(), 999).total).toBe(4);
+  });
+});
+
 describe('query plans of the hot queries', () => {
   const plan = (sql: string, params: Record<string, unknown>) =>
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail).join('\n');
@@ -306,6 +351,23 @@ describe('query plans of the hot queries', () => {
     const union = plan(listSql({ column: 'receivedOn', direction: 'desc' }, null, shape(both)), { ...bound(both), limit: 200, offset: 0 });
     expect(union).toContain('dossier_compliance_missing');
     expect(union).toContain('dossier_compliance_warnings');
+  });
+
+  it('keeps the list’s indexes for a member, each dossier’s operator checked in the unique index of conflicts', () => {
+    const viewer = { schemes: false, kinds: false, statuses: false, text: false as const, viewer: true };
+    const page = plan(listSql({ column: 'receivedOn', direction: 'desc' }, null, viewer), { viewer: 1, limit: 200, offset: 0 });
+    expect(page).toContain('USING INDEX dossiers_received');
+    expect(page).not.toContain('TEMP B-TREE');
+    expect(page).toMatch(/SEARCH hc USING COVERING INDEX sqlite_autoindex_conflicts_1 \(member_id=\? AND operator_id=\?\)/);
+    const grouped = plan(listSql({ column: 'receivedOn', direction: 'desc' }, 'scheme', viewer), { viewer: 1, limit: 200, offset: 0 });
+    expect(grouped).toContain('USING INDEX dossiers_scheme');
+    expect(grouped).not.toContain('TEMP B-TREE FOR ORDER BY');
+    expect(plan(groupsSql('scheme', viewer), { viewer: 1 })).toContain('dossiers_scheme');
+    const count = plan(countSql(viewer), { viewer: 1 });
+    expect(count).toMatch(/COVERING INDEX/);
+    expect(count).toContain('sqlite_autoindex_conflicts_1');
+    const breaches = { ...viewer, compliance: ['breach' as const] };
+    expect(plan(listSql({ column: 'receivedOn', direction: 'desc' }, null, breaches), { viewer: 1, limit: 200, offset: 0 })).toContain('dossier_compliance_breaches');
   });
 
   it('counts the unfiltered list from an index, without reading the table', () => {

@@ -9,6 +9,7 @@ import type { Db } from '../open';
 import { statementCache } from './statements';
 import { toSummary } from './compliance';
 import { ftsTerm } from './search';
+import { VISIBLE_TO_VIEWER, type Viewer } from './visibility';
 
 export interface DossierListQuery {
   sort: { column: DossierSortColumn; direction: 'asc' | 'desc' };
@@ -124,6 +125,8 @@ export interface FilterShape {
   text: TextMode;
   /** The compliance statuses filtered on, in a fixed order (empty: no compliance filter). */
   compliance?: readonly ComplianceFilter[];
+  /** A member's workspace: the dossiers of operators the member declared a conflict with are left out (bound as @viewer). */
+  viewer?: boolean;
 }
 
 const NO_FILTERS: FilterShape = { schemes: false, kinds: false, statuses: false, text: false };
@@ -144,11 +147,13 @@ function where(shape: FilterShape, ordered = false): string {
   if (shape.text === 'words') clauses.push(`d.id IN (${TEXT_MATCHES})`);
   if (shape.text === 'word') clauses.push(`(${WORD_MATCHES})`);
   if (shape.text === 'reference') clauses.push(`d.id IN (${REFERENCE_MATCHES})`);
+  if (shape.viewer) clauses.push(VISIBLE_TO_VIEWER('d.operator_id'));
   if (shape.compliance && shape.compliance.length > 0) clauses.push(`d.id IN (${shape.compliance.map((status) => COMPLIANCE_MATCHES[status]).join(' UNION ')})`);
   return clauses.length > 0 ? `WHERE ${clauses.join('\n    AND ')}` : '';
 }
 
-const shapeKey = (shape: FilterShape) => `${+shape.schemes}${+shape.kinds}${+shape.statuses}${shape.text || ''}:${(shape.compliance ?? []).join(',')}`;
+const shapeKey = (shape: FilterShape) =>
+  `${+shape.schemes}${+shape.kinds}${+shape.statuses}${shape.text || ''}:${(shape.compliance ?? []).join(',')}${shape.viewer ? ':viewer' : ''}`;
 
 const cached = statementCache();
 
@@ -205,6 +210,9 @@ export function groupsSql(groupBy: DossierGrouping, shape: FilterShape = NO_FILT
        ORDER BY ${GROUP_ORDER[groupBy]}`;
 }
 
+/** The count of the whole list (exported for the query-plan tests): it needs neither operators nor sessions. */
+export const countSql = (shape: FilterShape = NO_FILTERS) => `SELECT count(*) AS n FROM dossiers d ${where(shape)}`;
+
 /** The shape of a query's filters and the values bound to its statement (only those it uses). */
 export function listParameters(filters: DossierListQuery['filters']): { shape: FilterShape; params: Record<string, string> } {
   const params: Record<string, string> = {};
@@ -244,8 +252,11 @@ function toListRow({ worst, breaches, warnings, missing, flags, ...row }: ListRo
 export function listDossiers(
   db: Db,
   query: DossierListQuery,
+  viewer: Viewer = null,
 ): { rows: DossierListRow[]; total: number | null; groups: DossierGroupRow[] | null } {
-  const { shape, params } = listParameters(query.filters);
+  const filtered = listParameters(query.filters);
+  const shape: FilterShape = viewer === null ? filtered.shape : { ...filtered.shape, viewer: true };
+  const params: Record<string, string | number> = viewer === null ? filtered.params : { ...filtered.params, viewer };
   const key = shapeKey(shape);
   const groupBy = query.groupBy ?? null;
   const rows = (
@@ -260,8 +271,7 @@ export function listDossiers(
     const groups = cached(db, `groups:${groupBy}:${key}`, () => groupsSql(groupBy, shape)).all(params) as DossierGroupRow[];
     return { rows, total: groups.reduce((sum, group) => sum + group.count, 0), groups };
   }
-  // The count needs neither operators nor sessions.
-  const total = cached(db, `count:${key}`, () => `SELECT count(*) AS n FROM dossiers d ${where(shape)}`).get(params) as { n: number };
+  const total = cached(db, `count:${key}`, () => countSql(shape)).get(params) as { n: number };
   return { rows, total: total.n, groups: null };
 }
 

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { REPORT_FIELDS, searchTerms, type OperatorSortColumn } from '../../shared/contract';
 import type { Db } from '../open';
 import { matchExpression } from './search';
+import { VISIBLE_TO_VIEWER_OR_ALL, type Viewer } from './visibility';
 
 export interface OperatorRow {
   id: number;
@@ -129,6 +130,7 @@ function operatorWhere(withText: boolean): string {
   WHERE (@provinces IS NULL OR o.province IN (SELECT value FROM json_each(@provinces)))
     AND (@schemes IS NULL OR EXISTS (SELECT 1 FROM agrements a WHERE a.operator_id = o.id AND a.status IN ${HELD}
                                      AND a.scheme IN (SELECT value FROM json_each(@schemes))))
+    AND ${VISIBLE_TO_VIEWER_OR_ALL('o.id')}
     ${withText ? `AND o.id IN (SELECT source_id FROM search_index WHERE search_index MATCH @match AND source = 'operator')` : ''}`;
 }
 
@@ -152,12 +154,13 @@ export function operatorListSql(sort: OperatorListQuery['sort'], withText: boole
      ORDER BY ${order}`;
 }
 
-export function operatorListParameters(query: Pick<OperatorListQuery, 'text' | 'provinces' | 'schemes'>) {
+export function operatorListParameters(query: Pick<OperatorListQuery, 'text' | 'provinces' | 'schemes'>, viewer: Viewer = null) {
   const asJson = (values: readonly string[] | undefined) => (values && values.length > 0 ? JSON.stringify(values) : null);
   return {
     provinces: asJson(query.provinces),
     schemes: asJson(query.schemes),
     match: query.text ? ftsPrefixQuery(query.text) : null,
+    viewer,
   };
 }
 
@@ -172,10 +175,10 @@ export interface OperatorListItem {
   dossierCount: number;
 }
 
-export function listOperators(db: Db, query: OperatorListQuery): { rows: OperatorListItem[]; total: number } {
-  const params = operatorListParameters(query);
+export function listOperators(db: Db, query: OperatorListQuery, viewer: Viewer = null): { rows: OperatorListItem[]; total: number } {
+  const params = operatorListParameters(query, viewer);
   const withText = params.match !== null;
-  const bound = withText ? params : { provinces: params.provinces, schemes: params.schemes };
+  const bound = withText ? params : { provinces: params.provinces, schemes: params.schemes, viewer };
   const rows = cached(db, `op-list:${query.sort.column}:${query.sort.direction}:${withText}`, () => operatorListSql(query.sort, withText))
     .all({ ...bound, limit: query.limit, offset: query.offset }) as (Omit<OperatorListItem, 'schemes'> & { schemes: string | null })[];
   const total = cached(db, `op-count:${withText}`, () => `SELECT count(*) AS n FROM operators o ${operatorWhere(withText)}`).get(bound) as { n: number };

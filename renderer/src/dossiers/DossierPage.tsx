@@ -30,6 +30,7 @@ type Load =
   | { state: 'loading' }
   | { state: 'ready'; review: DossierReview; compliance: ComplianceLoad }
   | { state: 'not-found' }
+  | { state: 'hidden' }
   | { state: 'error'; error: unknown };
 
 /** Section names, as used in `?section=` by links from elsewhere (search results…). */
@@ -65,6 +66,13 @@ function sectionFromSearch(search: string): string | null {
   return name === null ? null : (SECTION_ALIASES[name] ?? name);
 }
 
+/** A refused load: not found, hidden from this member (conflict of interest), or another error. */
+function failedLoad(error: unknown): Load {
+  if (error instanceof RpcCallError && error.code === 'NOT_FOUND') return { state: 'not-found' };
+  if (error instanceof RpcCallError && error.code === 'HIDDEN') return { state: 'hidden' };
+  return { state: 'error', error };
+}
+
 export function DossierPage({ id, search = '' }: { id: number | null; search?: string }) {
   const { t } = useI18n();
   const [load, setLoad] = useState<Load>(id === null ? { state: 'not-found' } : { state: 'loading' });
@@ -85,7 +93,7 @@ export function DossierPage({ id, search = '' }: { id: number | null; search?: s
       },
       (error: unknown) => {
         if (!live) return;
-        setLoad(error instanceof RpcCallError && error.code === 'NOT_FOUND' ? { state: 'not-found' } : { state: 'error', error });
+        setLoad(failedLoad(error));
       },
     );
     return () => {
@@ -126,6 +134,17 @@ export function DossierPage({ id, search = '' }: { id: number | null; search?: s
         <p className="page-status" role="status">
           <span className="spinner" aria-hidden="true" /> {t.dossier.loading}
         </p>
+      </section>
+    );
+  }
+  if (load.state === 'hidden') {
+    return (
+      <section className="page page-dossier" aria-labelledby="dossier-title">
+        {back}
+        <div className="notice" role="alert">
+          <h1 id="dossier-title">{t.dossier.hiddenTitle}</h1>
+          <p>{t.dossier.hiddenText}</p>
+        </div>
       </section>
     );
   }

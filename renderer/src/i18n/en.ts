@@ -90,6 +90,8 @@ export const en: Messages = {
     loading: 'Loading the dossier…',
     notFoundTitle: 'Dossier not found',
     notFoundText: 'This dossier does not exist or is no longer available in this workspace.',
+    hiddenTitle: 'Dossier withheld',
+    hiddenText: 'This dossier is not shown to you: you declared a conflict of interest with this operator.',
     operatorSection: 'Operator',
     dossierSection: 'Dossier',
     agrementSection: 'Approval',

@@ -107,6 +107,8 @@ export const fr = {
     loading: 'Chargement du dossier…',
     notFoundTitle: 'Dossier introuvable',
     notFoundText: 'Ce dossier n’existe pas ou n’est plus disponible dans cet espace de travail.',
+    hiddenTitle: 'Dossier non communiqué',
+    hiddenText: 'Ce dossier ne vous est pas communiqué : vous avez déclaré un conflit d’intérêts avec cet opérateur.',
     operatorSection: 'Opérateur',
     dossierSection: 'Dossier',
     agrementSection: 'Agrément',

@@ -19,7 +19,7 @@ import { formatDate, formatEuros, formatInteger, formatNumber } from '../i18n/fo
 import { useFigureLabels, useOperatorMessages } from './messages';
 import './operators.css';
 
-type Load = { state: 'loading' } | { state: 'ready'; operator: OperatorDetail } | { state: 'not-found' } | { state: 'error'; error: unknown };
+type Load = { state: 'loading' } | { state: 'ready'; operator: OperatorDetail } | { state: 'not-found' } | { state: 'hidden' } | { state: 'error'; error: unknown };
 
 export function OperatorPage({ id }: { id: number | null }) {
   const { t } = useI18n();
@@ -35,7 +35,8 @@ export function OperatorPage({ id }: { id: number | null }) {
       (operator) => live && setLoad({ state: 'ready', operator }),
       (error: unknown) => {
         if (!live) return;
-        setLoad(error instanceof RpcCallError && error.code === 'NOT_FOUND' ? { state: 'not-found' } : { state: 'error', error });
+        const code = error instanceof RpcCallError ? error.code : null;
+        setLoad(code === 'NOT_FOUND' ? { state: 'not-found' } : code === 'HIDDEN' ? { state: 'hidden' } : { state: 'error', error });
       },
     );
     return () => {
@@ -64,7 +65,8 @@ export function OperatorPage({ id }: { id: number | null }) {
       <section className="page page-operator">
         {back}
         <div className="notice" role="alert">
-          <h1>{load.state === 'not-found' ? m.notFoundTitle : t.app.startupErrorTitle}</h1>
+          <h1>{load.state === 'not-found' ? m.notFoundTitle : load.state === 'hidden' ? m.hiddenTitle : t.app.startupErrorTitle}</h1>
+          {load.state === 'hidden' && <p>{m.hiddenText}</p>}
           {load.state === 'error' && <p>{errorMessage(load.error, t)}</p>}
         </div>
       </section>

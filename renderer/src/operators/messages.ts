@@ -36,6 +36,8 @@ export const useOperatorMessages = defineMessages({
     // Operator page
     back: 'Retour aux opérateurs',
     notFoundTitle: 'Opérateur introuvable',
+    hiddenTitle: 'Opérateur non communiqué',
+    hiddenText: 'Cet opérateur ne vous est pas communiqué : vous avez déclaré un conflit d’intérêts avec lui.',
     edit: 'Modifier',
     manageAgrements: 'Gérer les agréments',
     newDossier: 'Nouveau dossier',
@@ -99,6 +101,8 @@ export const useOperatorMessages = defineMessages({
     newOperator: 'New operator',
     back: 'Back to operators',
     notFoundTitle: 'Operator not found',
+    hiddenTitle: 'Operator withheld',
+    hiddenText: 'This operator is not shown to you: you declared a conflict of interest with it.',
     edit: 'Edit',
     manageAgrements: 'Manage agréments',
     newDossier: 'New dossier',
