@@ -6,13 +6,13 @@ import { setMeta } from '../../db/queries/meta';
 import type { Db } from '../../db/open';
 import type { AgendaCandidate, AgendaGetOutput, AgendaItem } from '../../shared/contract';
 import { AGENDA_SECTIONS } from '../../shared/domain';
-import type { Envelope } from '../../shared/envelope';
 import type { BackendContext } from '../context';
 import { loadRuleBook, rulesFilePath } from '../rules';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
 import { Workspace } from '../workspace';
 import { agendaHandlers } from './agenda';
 import { workspaceHandlers } from './workspace';
+import { accepted, refusal } from '../rpc/testing';
 
 const TODAY = '2026-11-22';
 const BOOK = loadRuleBook(rulesFilePath());
@@ -21,17 +21,9 @@ let workspace: Workspace;
 let db: Db;
 let backend: Dispatcher;
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const result = await backend.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.data as T;
-}
+const ok = <T>(method: string, input: unknown) => accepted<T>(backend, method, input);
 
-async function refused(method: string, input: unknown) {
-  const result: Envelope<unknown> = await backend.dispatch(method, input);
-  if (result.ok) throw new Error(`${method} was accepted`);
-  return result.error;
-}
+const refused = (method: string, input: unknown) => refusal(backend, method, input);
 
 const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
 const one = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as T;

@@ -50,9 +50,9 @@ import { workspaceMemberId } from './notes';
 
 const nowIso = () => new Date().toISOString();
 
-const conflictReason = (kind: string) => CONFLICT_KIND_REASONS[kind as ConflictKind] ?? kind;
+export const conflictReason = (kind: string) => CONFLICT_KIND_REASONS[kind as ConflictKind] ?? kind;
 
-function sessionOrFail(db: Db, id: number): SessionRecord {
+export function sessionOrFail(db: Db, id: number): SessionRecord {
   const session = getSession(db, id);
   if (!session) throw notFound('Séance');
   return session;
@@ -75,7 +75,7 @@ function requireEditable(session: SessionRecord): void {
   );
 }
 
-function itemOrFail(db: Db, id: number): AgendaItemRecord {
+export function itemOrFail(db: Db, id: number): AgendaItemRecord {
   const item = getAgendaItem(db, id);
   if (!item) throw notFound('Point de l’ordre du jour');
   return item;
@@ -85,7 +85,8 @@ function refreshOperators(ctx: BackendContext, db: Db, operatorIds: Iterable<num
   for (const operatorId of new Set(operatorIds)) refreshOperatorCompliance(ctx, db, operatorId);
 }
 
-function hiddenItem(item: AgendaItemRecord, kind: string): HiddenAgendaItem {
+/** An item on an operator the viewing member declared a conflict with: where it is, and why it is hidden. */
+export function hiddenItem(item: AgendaItemRecord, kind: string): HiddenAgendaItem {
   return {
     hidden: true,
     section: item.section,

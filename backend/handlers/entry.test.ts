@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bceFromBase, formatBce } from '../../shared/bce';
-import type { Envelope } from '../../shared/envelope';
 import { ruleBookOf } from '../rules';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
 import { Workspace } from '../workspace';
 import { entryHandlers } from './entry';
 import { operatorHandlers } from './operators';
+import { accepted, refusal } from '../rpc/testing';
 
 let dir: string;
 let workspace: Workspace;
@@ -51,17 +51,9 @@ function open(profile: 'secretariat' | 'member') {
   backend = createDispatcher({ workspace, today: () => '2026-11-01' }, { operators: operatorHandlers, entry: entryHandlers }, { requireAll: false, log: () => undefined });
 }
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const result = await backend.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.data as T;
-}
+const ok = <T>(method: string, input: unknown) => accepted<T>(backend, method, input);
 
-async function refused(method: string, input: unknown) {
-  const result: Envelope<unknown> = await backend.dispatch(method, input);
-  if (result.ok) throw new Error(`${method} was accepted`);
-  return result.error;
-}
+const refused = (method: string, input: unknown) => refusal(backend, method, input);
 
 const count = (sql: string, ...params: unknown[]) => (workspace.requireDb().prepare(sql).get(...params) as { n: number }).n;
 const auditCount = () => count('SELECT count(*) AS n FROM audit_log');

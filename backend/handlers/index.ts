@@ -2,14 +2,18 @@
 import type { BackendContext } from '../context';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
 import { agendaHandlers } from './agenda';
+import { closingHandlers } from './closing';
 import { complianceHandlers } from './compliance';
+import { decisionHandlers } from './decisions';
 import { deadlineHandlers } from './deadlines';
 import { documentHandlers } from './documents';
 import { dossierHandlers } from './dossiers';
 import { entryHandlers } from './entry';
+import { meetingHandlers } from './meeting';
 import { memberHandlers } from './members';
 import { operatorHandlers } from './operators';
 import { noteHandlers } from './notes';
+import { preparationHandlers } from './preparation';
 import { reviewHandlers } from './review';
 import { searchHandlers } from './search';
 import { sessionHandlers } from './sessions';
@@ -31,6 +35,10 @@ export const DOMAINS = {
   sessions: sessionHandlers,
   members: memberHandlers,
   agenda: agendaHandlers,
+  closing: closingHandlers,
+  decisions: decisionHandlers,
+  preparation: preparationHandlers,
+  meeting: meetingHandlers,
 };
 
 export function createBackend(ctx: BackendContext, options?: { log?: (error: unknown) => void }): Dispatcher {

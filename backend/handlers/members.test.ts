@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bceFromBase, formatBce } from '../../shared/bce';
 import type { ConflictRow, MemberListOutput } from '../../shared/contract';
-import type { Envelope } from '../../shared/envelope';
 import { createDispatcher, type Dispatcher } from '../rpc/registry';
 import { Workspace } from '../workspace';
 import { memberHandlers } from './members';
+import { accepted, refusal } from '../rpc/testing';
 
 const TODAY = '2026-11-22';
 const NOW = '2026-11-01T09:00:00.000Z';
@@ -41,17 +41,9 @@ function open(profile: 'secretariat' | 'member') {
   backend = createDispatcher({ workspace, today: () => TODAY }, { members: memberHandlers }, { requireAll: false, log: () => undefined });
 }
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const result = await backend.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
-  return result.data as T;
-}
+const ok = <T>(method: string, input: unknown) => accepted<T>(backend, method, input);
 
-async function refused(method: string, input: unknown) {
-  const result: Envelope<unknown> = await backend.dispatch(method, input);
-  if (result.ok) throw new Error(`${method} was accepted`);
-  return result.error;
-}
+const refused = (method: string, input: unknown) => refusal(backend, method, input);
 
 const count = (sql: string, ...params: unknown[]) => (workspace.requireDb().prepare(sql).get(...params) as { n: number }).n;
 const audits = () => count('SELECT count(*) AS n FROM audit_log');

@@ -9,14 +9,18 @@
 import type { z } from 'zod';
 import type { MethodSchemas } from './common';
 import { agendaContract } from './agenda';
+import { closingContract } from './closing';
 import { complianceContract } from './compliance';
 import { deadlinesContract } from './deadlines';
 import { documentsContract } from './documents';
+import { decisionsContract } from './decisions';
 import { dossiersContract } from './dossiers';
 import { entryContract } from './entry';
+import { meetingContract } from './meeting';
 import { membersContract } from './members';
 import { notesContract } from './notes';
 import { operatorsContract } from './operators';
+import { preparationContract } from './preparation';
 import { reviewContract } from './review';
 import { searchContract } from './search';
 import { sessionsContract } from './sessions';
@@ -25,14 +29,18 @@ import { workspaceContract } from './workspace';
 
 export * from './agenda';
 export * from './common';
+export * from './closing';
 export * from './compliance';
 export * from './deadlines';
 export * from './documents';
+export * from './decisions';
 export * from './dossiers';
 export * from './entry';
+export * from './meeting';
 export * from './members';
 export * from './notes';
 export * from './operators';
+export * from './preparation';
 export * from './review';
 export * from './search';
 export * from './sessions';
@@ -56,7 +64,7 @@ function mergeContracts<const Parts extends readonly Part[]>(...parts: Parts): M
 }
 
 /** Every method: its input and output schemas. Add a domain's contract to this list. */
-export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract, deadlinesContract, membersContract, agendaContract, sessionsContract);
+export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract, deadlinesContract, membersContract, agendaContract, sessionsContract, meetingContract, preparationContract, closingContract, decisionsContract);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract & string;

@@ -7,10 +7,13 @@ import { DossierPage } from '../dossiers/DossierPage';
 import { DossiersPage } from '../dossiers/DossiersPage';
 import { forgetList } from '../dossiers/listState';
 import { dossierPages } from '../dossiers/pageStore';
+import { DecisionForm } from '../dossiers/DecisionForm';
 import { DOSSIER_ENTRY_ACTIONS, DossierEntryScreen, OperatorScreen } from '../entry/routes';
 import { errorMessage, useI18n } from '../i18n';
 import { MemberScreen } from '../members/routes';
 import { SearchPage } from '../search/SearchPage';
+import { MeetingPage } from '../sessions/MeetingPage';
+import { PreparePage } from '../sessions/PreparePage';
 import { SessionPage } from '../sessions/SessionPage';
 import { SessionsPage } from '../sessions/SessionsPage';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
@@ -74,6 +77,9 @@ export function App() {
   }
   if (boot.state === 'empty') return <WelcomeScreen path={boot.path} onReady={onWorkspaceReady} />;
 
+  // Meeting mode is full screen: no navigation around it.
+  if (route.name === 'sessionMeeting') return <MeetingPage key={route.id ?? 'none'} id={route.id} />;
+
   return (
     <AppFrame workspace={boot} current={sectionOf(route)}>
       <Screen route={route} />
@@ -94,6 +100,8 @@ function Screen({ route }: { route: Route }) {
       return <DeadlinesPage search={route.search} />;
     case 'session':
       return <SessionPage key={route.id ?? 'none'} id={route.id} />;
+    case 'sessionPrepare':
+      return <PreparePage key={route.id ?? 'none'} id={route.id} />;
     case 'sessions':
       return <SessionsPage />;
     case 'operators':
@@ -110,6 +118,7 @@ function Screen({ route }: { route: Route }) {
       return <DossierEntryScreen route={route} />;
     case 'dossierAction':
       if (DOSSIER_ENTRY_ACTIONS.has(route.action)) return <DossierEntryScreen route={route} />;
+      if (route.action === 'decision' && route.id !== null) return <DecisionForm key={route.id} dossierId={route.id} />;
       return <DossiersPage search="" />;
     default:
       return <DossiersPage search="" />;

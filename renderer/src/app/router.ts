@@ -10,6 +10,8 @@
  *   #/search?q=…&scheme=…&kind=…&year=…    full-text search
  *   #/deadlines?scheme=…&kind=…&state=overdue&horizon=90   the deadlines (échéances)
  *   #/sessions/61                          a session and its agenda
+ *   #/sessions/61/prepare                  a member's preparation of that session
+ *   #/sessions/61/meeting                  meeting mode (full screen, secretariat)
  *   #/sessions                             the sessions (séances): upcoming, then past
  *   #/members, #/members/new, #/members/4, #/members/4/edit   the register of members and conflicts
  */
@@ -32,6 +34,8 @@ export type Route =
   | { name: 'member'; id: number | null; search: string }
   | { name: 'memberAction'; id: number | null; action: string; search: string }
   | { name: 'session'; id: number | null; search: string }
+  | { name: 'sessionPrepare'; id: number | null; search: string }
+  | { name: 'sessionMeeting'; id: number | null; search: string }
   | { name: 'unknown' };
 
 /** The main navigation section a route belongs to. */
@@ -85,6 +89,8 @@ export function parseRoute(hash: string): Route {
   if (area === 'sessions' && second === undefined) return { name: 'sessions', search };
   if (area === 'operators' && second === undefined) return { name: 'operators', search };
   if (area === 'sessions' && second !== undefined && second !== 'new' && third === undefined) return { name: 'session', id: idOf(second), search };
+  if (area === 'sessions' && second !== undefined && third === 'prepare') return { name: 'sessionPrepare', id: idOf(second), search };
+  if (area === 'sessions' && second !== undefined && third === 'meeting') return { name: 'sessionMeeting', id: idOf(second), search };
   if (area === 'members') {
     if (second === undefined) return { name: 'members', search };
     if (second === 'new' && third === undefined) return { name: 'memberNew', search };

@@ -13,6 +13,7 @@ import { formatDate, formatInteger } from '../i18n/format';
 import { RpcCallError, call } from '../api/client';
 import { ComplianceSection, loadDossierCompliance, type ComplianceLoad } from '../compliance/ComplianceSection';
 import { ComplianceSummaryLink } from '../compliance/Summary';
+import { DecisionLink } from './DecisionForm';
 import { getLastListHash } from './listState';
 import { useReviewMessages } from './messages';
 import { isBefore } from './reviewFormat';
@@ -275,6 +276,7 @@ function Header({ review, compliance }: { review: DossierReview; compliance: Com
             <a href={`#/dossiers/${d.id}/edit`}>{m.editDossier}</a>
             {d.kind === 'activity_report' && <a href={`#/dossiers/${d.id}/figures`}>{m.editFigures}</a>}
             {d.kind === 'inspection' && <a href={`#/dossiers/${d.id}/findings`}>{m.addFinding}</a>}
+            <DecisionLink dossierId={d.id} hasOpinion={review.opinions.length > 0} />
           </nav>
         )}
       </div>

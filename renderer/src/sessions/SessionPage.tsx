@@ -16,7 +16,10 @@ import { useReviewMessages } from '../dossiers/messages';
 import { errorMessage, useI18n } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { AddDossiersDialog, EditItemDialog } from './agendaDialogs';
+import { ClosingPanel } from './closing';
 import { useAgendaMessages, type AgendaMessages } from './agendaMessages';
+import { MeetingModeLink } from './meetingLink';
+import { PrepareLink } from './prepareLink';
 import { dropMove, keyboardMove, type MoveTarget } from './agendaMove';
 import './session-page.css';
 
@@ -194,8 +197,10 @@ export function SessionPage({ id }: { id: number | null }) {
                 {m.unfreeze}
               </button>
             )}
+            <MeetingModeLink session={session} />
           </div>
         )}
+        <PrepareLink agenda={agenda} />
       </header>
 
       <p className="visually-hidden" aria-live="polite" role="status" data-testid="agenda-live">
@@ -206,6 +211,7 @@ export function SessionPage({ id }: { id: number | null }) {
           {actionError}
         </div>
       )}
+      <ClosingPanel sessionId={session.id} status={session.status} onChanged={() => void load()} />
       {editable && items.length > 0 && (
         <p className="page-hint sp-hint" aria-hidden="true">
           {m.keyboardHint}
