@@ -11,10 +11,9 @@
  * refused there, with a French message naming the field.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseRuleBook, RuleBookError, type RuleBook } from '../shared/compliance';
+import { resourceFile } from './resources';
 
 export type { RuleBook };
 
@@ -30,24 +29,11 @@ export class RulesFileError extends Error {
   }
 }
 
-const RELATIVE = join('resources', 'rules', 'thresholds.json');
-
-function walkUp(from: string): string | null {
-  for (let dir = resolve(from); ; dir = dirname(dir)) {
-    const candidate = join(dir, RELATIVE);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return null;
-  }
-}
-
 /** The thresholds file to use (see the module's comment), or throws RulesFileError when none is found. */
 export function rulesFilePath(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  if (env.COMES_RULES_FILE) return resolve(cwd, env.COMES_RULES_FILE);
-  if (env.COMES_RESOURCES_DIR) return resolve(cwd, env.COMES_RESOURCES_DIR, 'rules', 'thresholds.json');
-  const here = dirname(fileURLToPath(import.meta.url));
-  const found = walkUp(here) ?? walkUp(cwd);
-  if (!found) throw new RulesFileError(`Fichier des seuils introuvable : ${RELATIVE} (cherché depuis ${here} et ${cwd}).`);
-  return found;
+  const { path, searched } = resourceFile(['rules', 'thresholds.json'], { override: env.COMES_RULES_FILE, env, cwd });
+  if (!path) throw new RulesFileError(`Fichier des seuils introuvable : ${searched}.`);
+  return path;
 }
 
 const versions = new WeakMap<RuleBook, string>();

@@ -18,6 +18,7 @@ import { belgianToday } from '../context';
 import { createBackend } from '../handlers/index';
 import { defaultWorkspaceDir } from '../paths';
 import { defaultRuleBook, RulesFileError, rulesVersionOf } from '../rules';
+import { CalendarFileError, defaultSchoolCalendar } from '../schoolCalendar';
 import { startShellServer } from '../server/http';
 import { Workspace } from '../workspace';
 
@@ -96,14 +97,16 @@ function openWorkspace(dir: string): Workspace {
 }
 
 /**
- * The thresholds file of the compliance rules, read before anything else: a malformed file stops
- * the command (exit 1) with the French message naming the faulty field.
+ * The data files the secretariat may edit — the compliance thresholds and the school calendar —
+ * read before anything else: a malformed file stops the command (exit 1) with the French message
+ * naming the faulty field.
  */
 function requireRules(): void {
   try {
     defaultRuleBook();
+    defaultSchoolCalendar();
   } catch (error) {
-    if (error instanceof RulesFileError) throw new CliError(error.message);
+    if (error instanceof RulesFileError || error instanceof CalendarFileError) throw new CliError(error.message);
     throw error;
   }
 }
@@ -269,6 +272,13 @@ const COMMANDS: Record<string, Command> = {
           if (!(error instanceof RulesFileError)) throw error;
           faults.push(error.message);
         }
+        let calendar: string | null = null;
+        try {
+          calendar = defaultSchoolCalendar().updatedOn;
+        } catch (error) {
+          if (!(error instanceof CalendarFileError)) throw error;
+          faults.push(error.message);
+        }
 
         io.out(`Espace de travail : ${workspace.dir}`);
         io.out(`Intégrité de la base : ${integrityOk ? 'OK' : 'ERREUR'}`);
@@ -276,6 +286,7 @@ const COMMANDS: Record<string, Command> = {
         io.out(`Version du schéma : ${version} (application : ${LATEST_VERSION})`);
         io.out(`Journal d’audit : ${brokenAt === null ? 'OK' : 'ERREUR'}`);
         io.out(rules === null ? 'Fichier des seuils : ERREUR' : `Fichier des seuils : OK (version ${rules})`);
+        io.out(calendar === null ? 'Calendrier scolaire : ERREUR' : `Calendrier scolaire : OK (mis à jour le ${calendar.split('-').reverse().join('/')})`);
         if (faults.length > 0) {
           for (const fault of faults) io.err(fault);
           io.err(`${faults.length} problème(s) détecté(s).`);

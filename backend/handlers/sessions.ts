@@ -8,7 +8,6 @@
  * The school holidays come from `resources/calendar/fwb-school-holidays.json` (published periods
  * with their source), and from the rules for the school years it does not cover.
  */
-import calendarData from '../../resources/calendar/fwb-school-holidays.json';
 import { appendAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import { diffFields } from '../../db/queries/entry';
@@ -24,18 +23,18 @@ import {
   moveSession,
   type SessionRecord,
 } from '../../db/queries/sessions';
-import { addDays, parseSchoolCalendar, schoolHolidaysBetween, type SchoolHolidayPeriod } from '../../shared/calendar';
+import { addDays, schoolHolidaysBetween, type SchoolHolidayPeriod } from '../../shared/calendar';
 import { blockedDayMessage, blockReasonFr, computedCalendarNote, explainBiweeklyPlan, schoolYearOrigins, shownDate } from '../../shared/sessionPlan';
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
+import { defaultSchoolCalendar } from '../schoolCalendar';
 import { conflict, requireSecretariat, writeTransaction } from './entry';
 
-const schoolCalendar = parseSchoolCalendar(calendarData);
 
 /** The school holiday periods around [from, to]: the shipped calendar first, the rules elsewhere. */
 export function holidayPeriods(from: string, to: string): SchoolHolidayPeriod[] {
-  return schoolHolidaysBetween(addDays(from, -7), addDays(to, 7), schoolCalendar);
+  return schoolHolidaysBetween(addDays(from, -7), addDays(to, 7), defaultSchoolCalendar());
 }
 
 function sessionOrFail(db: Db, id: number): SessionRecord {

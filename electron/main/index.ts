@@ -11,6 +11,7 @@ import { freshenOpenWorkspace } from '../../backend/compliance';
 import { belgianToday } from '../../backend/context';
 import { createBackend } from '../../backend/handlers/index';
 import { defaultRuleBook, RulesFileError } from '../../backend/rules';
+import { CalendarFileError, defaultSchoolCalendar } from '../../backend/schoolCalendar';
 import { useNativeBinding } from '../../db/open';
 import type { Workspace } from '../../backend/workspace';
 import { createInvokeHandler, INVOKE_CHANNEL } from './ipc';
@@ -60,6 +61,12 @@ function start(): void {
     defaultRuleBook();
   } catch (error) {
     if (error instanceof RulesFileError) throw new StartupError('Fichier des seuils invalide', `${error.message}\n\nDossiers COMES va se fermer.`);
+    throw error;
+  }
+  try {
+    defaultSchoolCalendar();
+  } catch (error) {
+    if (error instanceof CalendarFileError) throw new StartupError('Calendrier scolaire invalide', `${error.message}\n\nDossiers COMES va se fermer.`);
     throw error;
   }
   const workspace = openWorkspace(resolveWorkspaceDir(process.argv));

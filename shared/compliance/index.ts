@@ -4,7 +4,7 @@
  * against the regime of its scheme; `summarize` gives the line the Dossiers table shows.
  */
 export * from './model';
-export { RuleBookError, parseRuleBook, regimeFor, reportDueOn, fieldPath, RuleBookSchema } from './thresholds';
+export { RuleBookError, parseRuleBook, regimeFor, reportDueOn, fieldPath, describeIssue, RuleBookSchema } from './thresholds';
 export type {
   RuleBook,
   Regime,

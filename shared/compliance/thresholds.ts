@@ -281,7 +281,8 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): { path: PropertyKey[]; detail: string } {
+/** One zod issue in French, with the path it is about (reused for the other data files of resources/). */
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown): { path: PropertyKey[]; detail: string } {
   const path = [...issue.path];
   switch (issue.code) {
     case 'invalid_type': {

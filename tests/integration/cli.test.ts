@@ -175,6 +175,7 @@ describe('check', () => {
       `Version du schéma : ${LATEST_VERSION} (application : ${LATEST_VERSION})`,
       'Journal d’audit : OK',
       expect.stringMatching(/^Fichier des seuils : OK \(version \d{4}-\d{2}-\d{2}\+[0-9a-f]{10}\)$/),
+      expect.stringMatching(/^Calendrier scolaire : OK \(mis à jour le \d{2}\/\d{2}\/\d{4}\)$/),
       'Aucun problème détecté.',
     ]);
     expect(snapshot(ws)).toEqual(before);
@@ -506,6 +507,28 @@ describe('as a real process: npx tsx backend/cli/main.ts', () => {
     expect(garbled.code).toBe(1);
     expect(garbled.stderr).toMatch(/Fichier des seuils invalide : .*pas-du-json\.json n’est pas un JSON valide/);
     expect(existsSync(join(tmp.dir, 'demo'))).toBe(false);
+    expect(snapshot(ws)).toEqual(before);
+  });
+
+  it('refuses to start with a malformed school calendar: exit 1, the French message names the field, nothing written', { timeout: 120_000 }, async () => {
+    await init();
+    const calendar = JSON.parse(readFileSync(join(REPO_ROOT, 'resources', 'calendar', 'fwb-school-holidays.json'), 'utf8')) as { periods: Record<string, unknown>[] };
+    calendar.periods[2]!.end = '31/12/2023';
+    const broken = join(tmp.dir, 'calendrier-casse.json');
+    writeFileSync(broken, JSON.stringify(calendar, null, 2));
+    const before = snapshot(ws);
+    const env = { ...process.env, COMES_CALENDAR_FILE: broken };
+    const [serve, check] = await Promise.all([
+      run(npx, ['tsx', 'backend/cli/main.ts', 'serve', '--workspace', ws, '--port', '0'], { timeoutMs: 90_000, env }),
+      run(npx, ['tsx', 'backend/cli/main.ts', 'check', '--workspace', ws], { timeoutMs: 90_000, env }),
+    ]);
+    expect(serve.code, serve.stderr).toBe(1);
+    expect(serve.stdout).toBe('');
+    expect(serve.stderr).toContain('Calendrier scolaire invalide : periods[2].end');
+    expectFrench(serve.stderr);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('Calendrier scolaire : ERREUR');
+    expect(check.stderr).toContain('periods[2].end');
     expect(snapshot(ws)).toEqual(before);
   });
 
