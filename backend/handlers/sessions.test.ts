@@ -261,6 +261,16 @@ describe('cancelling a session', () => {
     await ok('sessions.move', move(ids.next, '2026-12-17'));
   });
 
+  it('frees the dossiers its agenda had scheduled: back to « prêt », off the cancelled agenda, audited', async () => {
+    const db = workspace.requireDb();
+    const scheduled = db.prepare(`SELECT dossier_id AS id FROM agenda_items WHERE session_id = ?`).get(ids.next) as { id: number };
+    db.prepare(`UPDATE dossiers SET status = 'scheduled' WHERE id = ?`).run(scheduled.id);
+    await ok('sessions.cancel', { id: ids.next, version: 1, reason: 'Salle indisponible' });
+    expect(db.prepare(`SELECT count(*) AS n FROM agenda_items WHERE session_id = ?`).get(ids.next)).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT status, last_session_id AS lastSession FROM dossiers WHERE id = ?`).get(scheduled.id)).toEqual({ status: 'ready', lastSession: null });
+    expect(JSON.parse(lastAudit().changes)).toEqual({ sessionId: { from: ids.next, to: null }, status: { from: 'scheduled', to: 'ready' }, reason: 'Séance annulée' });
+  });
+
   it.each([
     ['without a reason', () => ({ id: ids.later, version: 1, reason: '  ' }), 'BAD_INPUT', /Indiquez le motif de l’annulation/],
     ['of a closed session', () => ({ id: ids.closed, version: 1, reason: 'Erreur' }), 'BAD_INPUT', /clôturée : elle ne peut plus être annulée/],

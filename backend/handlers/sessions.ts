@@ -10,6 +10,7 @@
  */
 import { appendAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
+import { setDossierStatus } from '../../db/queries/agenda';
 import { diffFields } from '../../db/queries/entry';
 import {
   activeSessionOn,
@@ -21,10 +22,12 @@ import {
   listSessionsBetween,
   listUpcomingSessions,
   moveSession,
+  releaseAgenda,
   type SessionRecord,
 } from '../../db/queries/sessions';
 import { addDays, schoolHolidaysBetween, type SchoolHolidayPeriod } from '../../shared/calendar';
 import { blockedDayMessage, blockReasonFr, computedCalendarNote, explainBiweeklyPlan, schoolYearOrigins, shownDate } from '../../shared/sessionPlan';
+import { refreshOperatorCompliance } from '../compliance';
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { DomainHandlers } from '../rpc/registry';
@@ -155,6 +158,21 @@ export const sessionHandlers: DomainHandlers<BackendContext> = {
         entityId: before.id,
         changes: diffFields(before, { status: 'cancelled', cancelReason: input.reason }),
       });
+      // Its dossiers are free again for another session's agenda.
+      const released = releaseAgenda(db, before.id);
+      const at = new Date().toISOString();
+      for (const dossier of released) {
+        setDossierStatus(db, dossier.dossierId, 'ready', at);
+        appendAudit(db, {
+          actor,
+          action: 'agenda.remove',
+          entity: 'dossier',
+          entityId: dossier.dossierId,
+          changes: { sessionId: { from: before.id, to: null }, status: { from: 'scheduled', to: 'ready' }, reason: 'Séance annulée' },
+          at,
+        });
+      }
+      for (const operatorId of new Set(released.map((d) => d.operatorId))) refreshOperatorCompliance(ctx, db, operatorId);
       return { id: before.id, version: input.version + 1 };
     });
   },

@@ -91,3 +91,25 @@ export function cancelSession(db: Db, id: number, version: number, reason: strin
     ).changes === 1
   );
 }
+
+export interface ReleasedDossier {
+  dossierId: number;
+  operatorId: number;
+  reference: string;
+}
+
+/**
+ * Empties the agenda of a session being cancelled and returns the dossiers it had scheduled (an
+ * adjourned dossier keeps its status); the caller sets those back to « prêt ».
+ */
+export function releaseAgenda(db: Db, sessionId: number): ReleasedDossier[] {
+  const released = cached(
+    db,
+    'released',
+    () =>
+      `SELECT d.id AS dossierId, d.operator_id AS operatorId, d.reference FROM agenda_items ai JOIN dossiers d ON d.id = ai.dossier_id
+       WHERE ai.session_id = ? AND d.status = 'scheduled' ORDER BY ai.section, ai.position`,
+  ).all(sessionId) as ReleasedDossier[];
+  cached(db, 'releaseItems', () => 'DELETE FROM agenda_items WHERE session_id = ?').run(sessionId);
+  return released;
+}
