@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { setMeta } from '../../db/queries/meta';
 import type { ClosingOpinionsOutput } from '../../shared/contract';
 import { closingHandlers } from './closing';
+import { meetingHandlers } from './meeting';
 import { FIXTURE_TODAY as TODAY, useDemoBackend } from './closing.fixture';
 
-const t = useDemoBackend('closing', { closing: closingHandlers });
+const t = useDemoBackend('closing', { closing: closingHandlers, meeting: meetingHandlers });
 const { ok, refused, all, one } = t;
 
 /** Everything a closing write could change, to prove a refused one changed nothing. */
@@ -102,6 +103,39 @@ describe('closing a session', () => {
   });
 });
 
+describe('an item carried into a session', () => {
+  it('must still be given an opinion or adjourned there: closing the later session without it is refused, naming it', async () => {
+    const a = sessionInProgress([1]);
+    const adjournedItem = a.items.find((i) => i.position === 1) as Item;
+    const version = one<{ version: number }>('SELECT version FROM agenda_items WHERE id = ?', adjournedItem.id).version;
+    const out = await ok<{ nextSession: { id: number; number: number } }>('meeting.adjourn', {
+      itemId: adjournedItem.id,
+      version,
+      outcome: 'adjourned_information',
+      reason: 'Attendre le plan financier révisé.',
+    });
+    await ok('closing.close', { sessionId: a.id, version: one<{ version: number }>('SELECT version FROM sessions WHERE id = ?', a.id).version, adjournItemIds: [] });
+    const b = out.nextSession;
+    const carried = one<Item>('SELECT id, dossier_id AS dossierId, position FROM agenda_items WHERE session_id = ? AND dossier_id = ?', b.id, adjournedItem.dossierId);
+    expect(one<{ status: string }>('SELECT status FROM dossiers WHERE id = ?', carried.dossierId).status).toBe('scheduled');
+    const heldOn = one<{ heldOn: string }>('SELECT held_on AS heldOn FROM sessions WHERE id = ?', b.id).heldOn;
+    t.db.prepare(`UPDATE sessions SET status = 'in_progress' WHERE id = ?`).run(b.id);
+    const insert = t.db.prepare(`INSERT INTO opinions (agenda_item_id, dossier_id, outcome, consensus, given_on) VALUES (?, ?, 'favourable', 1, ?)`);
+    for (const item of all<Item>('SELECT id, dossier_id AS dossierId, position FROM agenda_items WHERE session_id = ?', b.id)) {
+      if (item.id !== carried.id) insert.run(item.id, item.dossierId, heldOn);
+    }
+    const before = snapshot();
+    const version2 = one<{ version: number }>('SELECT version FROM sessions WHERE id = ?', b.id).version;
+    const error = await refused('closing.close', { sessionId: b.id, version: version2, adjournItemIds: [] });
+    expect(error.message).toBe(
+      `La séance n° ${b.number} ne peut pas être clôturée : 1 point sans avis : n° ${carried.position}. Enregistrez leur avis ou ajournez-les explicitement.`,
+    );
+    expect(snapshot()).toEqual(before);
+    const view = await ok<ClosingOpinionsOutput>('closing.opinions', { sessionId: b.id });
+    expect(view.items.find((i) => !i.hidden && i.id === carried.id)).toMatchObject({ opinion: null, adjourned: false });
+  });
+});
+
 describe('amending a locked opinion', () => {
   async function closedSession() {
     const session = sessionInProgress();
@@ -166,6 +200,27 @@ describe('amending a locked opinion', () => {
     const view = await ok<ClosingOpinionsOutput>('closing.opinions', { sessionId: session.id });
     const shown = view.items.find((i) => !i.hidden && i.id === item.id);
     expect(shown).toMatchObject({ opinion: { id: opinion.id, outcome: 'favourable', consensus: true }, amendments: [{ id: result.id, amendedOn: TODAY, outcome: 'favourable_conditions' }] });
+  });
+});
+
+describe('the recused members of a closed session', () => {
+  it('do not change when a conflict is declared after the opinion', async () => {
+    const session = one<{ id: number; heldOn: string }>(`SELECT id, held_on AS heldOn FROM sessions WHERE status = 'closed' ORDER BY held_on DESC LIMIT 1`);
+    const target = one<{ itemId: number; operatorId: number; memberId: number }>(
+      `SELECT ai.id AS itemId, d.operator_id AS operatorId, m.id AS memberId
+       FROM agenda_items ai JOIN dossiers d ON d.id = ai.dossier_id JOIN opinions op ON op.agenda_item_id = ai.id
+       JOIN members m ON m.active_from <= ? AND (m.active_to IS NULL OR m.active_to >= ?)
+       WHERE ai.session_id = ? AND NOT EXISTS (SELECT 1 FROM conflicts c WHERE c.member_id = m.id AND c.operator_id = d.operator_id)
+         AND NOT EXISTS (SELECT 1 FROM recusals r WHERE r.agenda_item_id = ai.id AND r.member_id = m.id)
+       ORDER BY ai.position, m.id LIMIT 1`,
+      session.heldOn,
+      session.heldOn,
+      session.id,
+    );
+    const before = await ok<ClosingOpinionsOutput>('closing.opinions', { sessionId: session.id });
+    t.db.prepare(`INSERT INTO conflicts (member_id, operator_id, kind, declared_on) VALUES (?, ?, 'board', ?)`).run(target.memberId, target.operatorId, TODAY);
+    const after = await ok<ClosingOpinionsOutput>('closing.opinions', { sessionId: session.id });
+    expect(after.items).toEqual(before.items);
   });
 });
 

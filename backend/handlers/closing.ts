@@ -42,7 +42,13 @@ function sessionOrFail(db: Db, id: number): ClosingSessionRecord {
 /** « n° 4, n° 7 » */
 const numbers = (items: { number: number }[]) => items.map((i) => `n° ${i.number}`).join(', ');
 
-function visibleItem(row: ClosingItemRecord, recused: string[], amendments: ClosingAmendment[]): ClosingItem {
+/**
+ * An item without opinion counts as adjourned only when it is carried to a later session, or when
+ * its session is closed (closing refuses an item left without opinion unless it is adjourned
+ * explicitly). The dossier's status says nothing about this item: an item carried *into* this
+ * session has a dossier once adjourned elsewhere.
+ */
+function visibleItem(row: ClosingItemRecord, sessionClosed: boolean, recused: string[], amendments: ClosingAmendment[]): ClosingItem {
   return {
     hidden: false,
     id: row.itemId,
@@ -66,7 +72,7 @@ function visibleItem(row: ClosingItemRecord, recused: string[], amendments: Clos
             votesAbstain: row.votesAbstain,
             givenOn: row.givenOn,
           },
-    adjourned: row.opinionId === null && (row.carried === 1 || row.dossierStatus === 'adjourned'),
+    adjourned: row.opinionId === null && (row.carried === 1 || sessionClosed),
     recused,
     amendments,
   };
@@ -94,7 +100,7 @@ export const closingHandlers: DomainHandlers<BackendContext> = {
           const why = CONFLICT_KIND_REASONS[kind as ConflictKind] ?? kind;
           return { hidden: true, number: row.number, section: row.section, reason: `Conflit d’intérêts déclaré (${why}) : ce point ne vous est pas communiqué.` };
         }
-        return visibleItem(row, recused.get(row.itemId) ?? [], row.opinionId === null ? [] : (amendments.get(row.opinionId) ?? []));
+        return visibleItem(row, session.status === 'closed', recused.get(row.itemId) ?? [], row.opinionId === null ? [] : (amendments.get(row.opinionId) ?? []));
       }),
       canEdit: status.state === 'ready' && status.profile === 'secretariat',
     };
@@ -117,7 +123,7 @@ export const closingHandlers: DomainHandlers<BackendContext> = {
     if (unknown.length > 0) {
       throw new AppError('BAD_INPUT', 'Seul un point de cette séance resté sans avis peut être ajourné à la clôture.', [{ path: 'adjournItemIds', message: 'Point inconnu ou déjà doté d’un avis.' }]);
     }
-    const pending = items.filter((i) => i.opinionId === null && i.carried === 0 && i.dossierStatus !== 'adjourned' && !asked.has(i.itemId));
+    const pending = items.filter((i) => i.opinionId === null && i.carried === 0 && !asked.has(i.itemId));
     if (pending.length > 0) {
       const count = pending.length === 1 ? '1 point sans avis' : `${pending.length} points sans avis`;
       throw new AppError(

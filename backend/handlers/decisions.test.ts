@@ -85,6 +85,28 @@ describe('recording the ministerial decision', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('refuses a decision on an opinion of a session not yet closed, or on an adjournment (even by amendment); nothing is written', async () => {
+    const dossier = awaitingDecision();
+    const base = { dossierId: dossier.id, dossierVersion: dossier.version, kind: 'grant', term: '4y', decidedOn: dossier.givenOn, notifiedOn: null, reference: '', note: '' };
+    const opinionId = one<{ id: number }>('SELECT id FROM opinions WHERE dossier_id = ? ORDER BY given_on DESC, id DESC LIMIT 1', dossier.id).id;
+    t.db.prepare(`INSERT INTO opinion_amendments (opinion_id, amended_on, reason, outcome) VALUES (?, ?, 'Erreur matérielle', 'adjourned_information')`).run(opinionId, dossier.givenOn);
+    const before = snapshot();
+    expect((await refused('decisions.record', base)).message).toBe('Le dossier a été ajourné : aucune décision ne peut suivre un ajournement.');
+    expect(snapshot()).toEqual(before);
+
+    const open = one<{ id: number; number: number; heldOn: string }>(`SELECT id, number, held_on AS heldOn FROM sessions WHERE status = 'planned' ORDER BY held_on LIMIT 1`);
+    const item = one<{ id: number; dossierId: number }>('SELECT id, dossier_id AS dossierId FROM agenda_items WHERE session_id = ? ORDER BY position LIMIT 1', open.id);
+    t.db.prepare(`UPDATE sessions SET status = 'in_progress' WHERE id = ?`).run(open.id);
+    t.db.prepare(`INSERT INTO opinions (agenda_item_id, dossier_id, outcome, consensus, given_on) VALUES (?, ?, 'favourable', 1, ?)`).run(item.id, item.dossierId, open.heldOn);
+    const fresh = one<{ version: number }>('SELECT version FROM dossiers WHERE id = ?', item.dossierId);
+    const openBefore = snapshot();
+    const notFinal = await refused('decisions.record', { ...base, dossierId: item.dossierId, dossierVersion: fresh.version, decidedOn: TODAY });
+    expect(notFinal.message).toBe(`L’avis de la Commission n’est pas encore définitif : clôturez d’abord la séance n° ${open.number}.`);
+    expect(snapshot()).toEqual(openBefore);
+    const view = await ok<DecisionsOfDossierOutput>('decisions.ofDossier', { dossierId: item.dossierId });
+    expect(view.canRecord).toBe(false);
+  });
+
   it('adds the notification date later, once, guarded by the version', async () => {
     const dossier = awaitingDecision();
     const { id } = await ok<{ id: number }>('decisions.record', {

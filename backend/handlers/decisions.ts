@@ -14,6 +14,8 @@ import {
   insertDecision,
   insertDossierEvent,
   latestOpinionOf,
+  latestOpinionStandingOf,
+  type OpinionStandingRecord,
   listDossierDecisions,
   setDossierDecided,
   updateDecision,
@@ -22,7 +24,7 @@ import {
 } from '../../db/queries/decisions';
 import { diffFields } from '../../db/queries/entry';
 import { addDays } from '../../shared/calendar';
-import { ADVERSE_DECISION_KINDS, DECISION_KIND_LABELS, type DecisionRow } from '../../shared/contract';
+import { ADJOURNED_OUTCOMES, ADVERSE_DECISION_KINDS, DECISION_KIND_LABELS, type DecisionRow } from '../../shared/contract';
 import type { DossierStatus } from '../../shared/domain';
 import { shownDate } from '../../shared/sessionPlan';
 import { refreshOperatorCompliance } from '../compliance';
@@ -56,19 +58,23 @@ function rowOf(d: DecisionRecord, appealDays: number): DecisionRow {
 const NOTIFIED = 'Décision notifiée à l’opérateur';
 const appealNote = (days: number) => `Recours possible devant le Conseil d’État dans les ${days} jours de la notification.`;
 
+/** A decision may follow only a final opinion (its session closed) that is not an adjournment. */
+const decidable = (o: OpinionStandingRecord) => o.sessionStatus === 'closed' && !(ADJOURNED_OUTCOMES as readonly string[]).includes(o.outcome);
+
 export const decisionHandlers: DomainHandlers<BackendContext> = {
   'decisions.ofDossier': (ctx, input) => {
     const db = ctx.workspace.requireDb();
     const dossier = dossierOrFail(db, input.dossierId);
     requireVisible(db, 'dossier', dossier.id);
     const opinion = latestOpinionOf(db, dossier.id) ?? null;
+    const standing = latestOpinionStandingOf(db, dossier.id);
     const status = ctx.workspace.status();
     const appealDays = ruleBookOf(ctx).appeal.days;
     return {
       dossier: { id: dossier.id, version: dossier.version, reference: dossier.reference, status: dossier.status as DossierStatus, operatorName: dossier.operatorName },
       opinion,
       decisions: listDossierDecisions(db, dossier.id).map((d) => rowOf(d, appealDays)),
-      canRecord: status.state === 'ready' && status.profile === 'secretariat' && opinion !== null,
+      canRecord: status.state === 'ready' && status.profile === 'secretariat' && standing !== undefined && decidable(standing),
       today: ctx.today(),
     };
   },
@@ -78,9 +84,15 @@ export const decisionHandlers: DomainHandlers<BackendContext> = {
     const actor = ctx.workspace.actor();
     const today = ctx.today();
     const dossier = dossierOrFail(db, input.dossierId);
-    const opinion = latestOpinionOf(db, dossier.id);
+    const opinion = latestOpinionStandingOf(db, dossier.id);
     if (!opinion) {
       throw new AppError('BAD_INPUT', `Le dossier ${dossier.reference} n’a pas encore reçu l’avis de la commission : la décision ministérielle s’enregistre après l’avis.`);
+    }
+    if (opinion.sessionStatus !== 'closed') {
+      throw new AppError('BAD_INPUT', `L’avis de la Commission n’est pas encore définitif : clôturez d’abord la séance n° ${opinion.sessionNumber}.`);
+    }
+    if (!decidable(opinion)) {
+      throw new AppError('BAD_INPUT', 'Le dossier a été ajourné : aucune décision ne peut suivre un ajournement.');
     }
     if (input.decidedOn < opinion.givenOn) {
       const message = `La décision ne peut précéder l’avis de la commission (séance n° ${opinion.sessionNumber} du ${shownDate(opinion.givenOn)}).`;

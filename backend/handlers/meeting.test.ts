@@ -236,6 +236,16 @@ describe('meeting.recordOpinion', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('refuses an opinion on a dossier already decided by the minister, writing nothing', async () => {
+    const { meeting } = await openSession(6);
+    const item = firstItem(meeting);
+    db.prepare(`UPDATE dossiers SET status = 'decided' WHERE id = ?`).run(item.dossier.id);
+    const before = snapshot();
+    const error = await refused('meeting.recordOpinion', { itemId: item.id, version: item.version, outcome: 'favourable', conditions: '', motivation: '', consensus: true, votes: null, recusedMemberIds: [] });
+    expect(error.message).toBe(`Le dossier ${item.dossier.reference} a déjà fait l’objet d’une décision ministérielle : aucun avis ne peut plus y être enregistré.`);
+    expect(snapshot()).toEqual(before);
+  });
+
   it('refuses an opinion without quorum, on a session not opened, and on a closed session', async () => {
     const { session, meeting, voting } = await openSession(4);
     const item = firstItem(meeting);
@@ -279,7 +289,8 @@ describe('meeting.adjourn', () => {
     });
     expect(out.nextSession.id).toBe(next.id);
     expect(one('SELECT outcome, motivation FROM opinions WHERE agenda_item_id = ?', item.id)).toEqual({ outcome: 'adjourned_information', motivation: 'Attendre le plan financier révisé.' });
-    expect(one<{ status: string }>('SELECT status FROM dossiers WHERE id = ?', item.dossier.id).status).toBe('adjourned');
+    // Carried to the next agenda, the dossier is scheduled there (as agenda.add leaves it).
+    expect(one<{ status: string }>('SELECT status FROM dossiers WHERE id = ?', item.dossier.id).status).toBe('scheduled');
     const carried = one<{ section: string; position: number }>('SELECT section, position FROM agenda_items WHERE session_id = ? AND dossier_id = ?', next.id, item.dossier.id);
     expect(carried.section).toBe(item.section);
     const positions = all<{ position: number }>('SELECT position FROM agenda_items WHERE session_id = ? ORDER BY position', next.id).map((r) => r.position);
@@ -294,6 +305,34 @@ describe('meeting.adjourn', () => {
     await ok('meeting.recordOpinion', { itemId: item.id, version: item.version + 1, outcome: 'favourable', consensus: true, votes: null });
     expect(all('SELECT id FROM agenda_items WHERE session_id = ? AND dossier_id = ?', meeting.nextSession!.id, item.dossier.id)).toEqual([]);
     expect(one<{ status: string }>('SELECT status FROM dossiers WHERE id = ?', item.dossier.id).status).toBe('opinion_given');
+  });
+
+  it('takes the dossier back off a later agenda since frozen when the adjournment is replaced by an opinion', async () => {
+    const { meeting } = await openSession(5);
+    const item = firstItem(meeting);
+    const next = meeting.nextSession!;
+    await ok('meeting.adjourn', { itemId: item.id, version: item.version, outcome: 'adjourned_hearing', reason: 'Entendre le gestionnaire.' });
+    db.prepare(`UPDATE sessions SET status = 'agenda_frozen' WHERE id = ?`).run(next.id);
+    await ok('meeting.recordOpinion', { itemId: item.id, version: item.version + 1, outcome: 'favourable', consensus: true, votes: null });
+    expect(all('SELECT ai.id FROM agenda_items ai JOIN sessions s ON s.id = ai.session_id WHERE ai.dossier_id = ? AND s.held_on > ?', item.dossier.id, meeting.session.heldOn)).toEqual([]);
+    const positions = all<{ position: number }>('SELECT position FROM agenda_items WHERE session_id = ? ORDER BY position', next.id).map((r) => r.position);
+    expect(positions).toEqual(positions.map((_, i) => i + 1));
+    expect(one<{ status: string }>('SELECT status FROM dossiers WHERE id = ?', item.dossier.id).status).toBe('opinion_given');
+  });
+
+  it('refuses to replace the adjournment when the carried item already has its opinion, writing nothing', async () => {
+    const { meeting } = await openSession(5);
+    const item = firstItem(meeting);
+    const next = meeting.nextSession!;
+    await ok('meeting.adjourn', { itemId: item.id, version: item.version, outcome: 'adjourned_hearing', reason: 'Entendre le gestionnaire.' });
+    const carried = one<{ id: number }>('SELECT id FROM agenda_items WHERE session_id = ? AND dossier_id = ?', next.id, item.dossier.id);
+    db.prepare(`INSERT INTO opinions (agenda_item_id, dossier_id, outcome, consensus, given_on) VALUES (?, ?, 'favourable', 1, ?)`).run(carried.id, item.dossier.id, next.heldOn);
+    const before = snapshot();
+    const error = await refused('meeting.recordOpinion', { itemId: item.id, version: item.version + 1, outcome: 'favourable', consensus: true, votes: null });
+    expect(error.message).toBe(
+      `Le dossier ${item.dossier.reference} a déjà reçu un avis à la séance n° ${next.number}, où son ajournement l’a reporté : l’ajournement ne peut plus être remplacé par un avis.`,
+    );
+    expect(snapshot()).toEqual(before);
   });
 
   it('refuses without a reason, or when no session is planned after, naming what to do, writing nothing', async () => {

@@ -6,15 +6,18 @@
  * reasoned amendment), not opened, without quorum, when an unfavourable or conditional opinion has
  * no motivation, a conditional one no conditions, when it is neither by consensus nor by a vote, or
  * when the votes exceed the voting members present who are not recused. Recording it again before
- * closing replaces it (audited with before and after). The dossier becomes `opinion_given`, or
- * `adjourned` and carried to the next planned session's agenda in its section.
+ * closing replaces it (audited with before and after). The dossier becomes `opinion_given`, or is
+ * carried to the next planned session's agenda in its section and becomes `scheduled` there (as
+ * agenda.add leaves it). Replacing an adjournment by an opinion takes the carried item off whichever
+ * later open session holds it, refused once that item has its own opinion. No opinion is recorded
+ * on a dossier already decided.
  */
 import { appendAudit } from '../../db/audit';
 import type { Db } from '../../db/open';
 import {
   deleteAgendaItem,
-  getAgendaItem,
   insertAgendaItem,
+  itemConflicts,
   listAgendaItems,
   listRecusals,
   renumberAgenda,
@@ -25,7 +28,7 @@ import {
 import {
   bumpItemVersion,
   getItemOpinion,
-  itemOfDossier,
+  laterOpenItemOfDossier,
   listAttendance,
   listItemFacts,
   listSessionOpinions,
@@ -216,7 +219,7 @@ function checkOpinionText(input: OpinionInput): void {
 
 /** The members recused on an item: its declared conflicts (always) and those the meeting names. */
 function recusalsFor(db: Db, session: SessionRecord, item: AgendaItemRecord, requested: readonly number[]): { memberId: number; reason: string }[] {
-  const conflicts = listRecusals(db, session.id).filter((r) => r.itemId === item.id && r.source === 'conflict');
+  const conflicts = itemConflicts(db, item.id);
   const ids = [...new Set(requested)];
   const inOffice = membersInOffice(db, ids, session.heldOn);
   const unknown = ids.filter((id) => !inOffice.has(id));
@@ -226,7 +229,7 @@ function recusalsFor(db: Db, session: SessionRecord, item: AgendaItemRecord, req
     ]);
   }
   const out = new Map<number, string>();
-  for (const c of conflicts) out.set(c.memberId, `Conflit d’intérêts déclaré (${conflictReason(c.detail)})`);
+  for (const c of conflicts) out.set(c.memberId, `Conflit d’intérêts déclaré (${conflictReason(c.kind)})`);
   for (const id of ids) if (!out.has(id)) out.set(id, MEETING_RECUSAL);
   return [...out.entries()].map(([memberId, reason]) => ({ memberId, reason }));
 }
@@ -257,6 +260,9 @@ function record(ctx: BackendContext, input: OpinionInput, action: 'meeting.recor
     if (session.status !== 'in_progress') {
       throw new AppError('BAD_INPUT', `La séance n° ${session.number} n’est pas ouverte : ouvrez-la (« Ouvrir la séance ») avant d’enregistrer un avis.`);
     }
+    if (item.status === 'decided') {
+      throw new AppError('BAD_INPUT', `Le dossier ${item.reference} a déjà fait l’objet d’une décision ministérielle : aucun avis ne peut plus y être enregistré.`);
+    }
     checkOpinionText(input);
     const adjourned = isAdjourned(input.outcome);
     const attendance = listAttendance(db, session.id, session.heldOn);
@@ -273,9 +279,18 @@ function record(ctx: BackendContext, input: OpinionInput, action: 'meeting.recor
         `Aucune séance planifiée après le ${session.heldOn.split('-').reverse().join('/')} : planifiez la prochaine séance dans l’écran « Séances » (ou rouvrez l’ordre du jour de la suivante s’il est figé), puis ajournez ce point.`,
       );
     }
+    const before = getItemOpinion(db, item.id);
+    // Where an earlier adjournment carried the dossier: any later session still open, not only the next planned one.
+    const later = laterOpenItemOfDossier(db, item.dossierId, session.heldOn);
+    const uncarry = !adjourned && before !== undefined && isAdjourned(before.outcome) && later !== undefined;
+    if (uncarry && later.hasOpinion === 1) {
+      throw new AppError(
+        'BAD_INPUT',
+        `Le dossier ${item.reference} a déjà reçu un avis à la séance n° ${later.sessionNumber}, où son ajournement l’a reporté : l’ajournement ne peut plus être remplacé par un avis.`,
+      );
+    }
     if (!bumpItemVersion(db, item.id, input.version)) throw conflict('Ce point de l’ordre du jour');
 
-    const before = getItemOpinion(db, item.id);
     const beforeRecusals = recusedByItem(db, session.id).get(item.id)?.map((r) => r.memberId) ?? [];
     const write = {
       itemId: item.id,
@@ -291,23 +306,21 @@ function record(ctx: BackendContext, input: OpinionInput, action: 'meeting.recor
     };
     const opinionId = writeOpinion(db, write);
     replaceRecusals(db, item.id, recusals);
-    const status = adjourned ? 'adjourned' : 'opinion_given';
     const at = nowIso();
-    setDossierStatus(db, item.dossierId, status, at);
 
     const carried: Record<string, unknown> = {};
-    if (adjourned && next && itemOfDossier(db, next.id, item.dossierId) === undefined) {
+    if (adjourned && next && later === undefined) {
       carried.carriedTo = { sessionId: next.id, agendaItemId: insertAgendaItem(db, next.id, item.dossierId, item.section), section: item.section };
       renumberAgenda(db, next.id);
     }
-    if (!adjourned && before && isAdjourned(before.outcome) && next) {
-      const carriedId = itemOfDossier(db, next.id, item.dossierId);
-      const carriedItem = carriedId === undefined ? undefined : getAgendaItem(db, carriedId);
-      if (carriedItem && getItemOpinion(db, carriedItem.id) === undefined && deleteAgendaItem(db, carriedItem.id, carriedItem.version)) {
-        carried.uncarriedFrom = { sessionId: next.id, agendaItemId: carriedItem.id };
-        renumberAgenda(db, next.id);
-      }
+    // Carried to a later agenda, the dossier is scheduled there, as agenda.add leaves it.
+    const status: DossierStatus = !adjourned ? 'opinion_given' : next || later ? 'scheduled' : 'adjourned';
+    if (uncarry) {
+      if (!deleteAgendaItem(db, later.id, later.version)) throw conflict('Le point reporté à la séance suivante');
+      carried.uncarriedFrom = { sessionId: later.sessionId, agendaItemId: later.id };
+      renumberAgenda(db, later.sessionId);
     }
+    setDossierStatus(db, item.dossierId, status, at);
     const { itemId: _itemId, dossierId: _dossierId, ...after } = write;
     appendAudit(db, {
       actor,

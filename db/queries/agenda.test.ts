@@ -58,6 +58,18 @@ describe('agenda queries', () => {
     expect(listRecusals(db, 1)).toEqual([{ itemId: item, memberId: 1, name: 'Marie Dupont', source: 'conflict', detail: 'board' }]);
   });
 
+  it('keeps the recusals recorded with an item’s opinion, ignoring conflicts declared since; counts a conflict only once declared', () => {
+    const decided = insertAgendaItem(db, 2, dossier('IES-2026-0001', 1, 'activity_report', 'opinion_given'), 'reports');
+    db.prepare(`INSERT INTO opinions (agenda_item_id, dossier_id, outcome, consensus, given_on) SELECT id, dossier_id, 'favourable', 1, '2026-11-19' FROM agenda_items WHERE id = ?`).run(decided);
+    // Member 1's conflict with operator 1 was not recorded with the opinion: the opinion's recusals stand.
+    expect(listRecusals(db, 2)).toEqual([]);
+    db.prepare(`INSERT INTO recusals (agenda_item_id, member_id, reason) VALUES (?, 1, 'Récusé en séance')`).run(decided);
+    expect(listRecusals(db, 2)).toEqual([{ itemId: decided, memberId: 1, name: 'Marie Dupont', source: 'recusal', detail: 'Récusé en séance' }]);
+    const pending = insertAgendaItem(db, 1, dossier('IES-2026-0002', 2, 'agrement', 'scheduled'), 'agrements');
+    db.prepare(`INSERT INTO conflicts (member_id, operator_id, kind, declared_on) VALUES (1, 2, 'board', '2027-01-10')`).run();
+    expect(listRecusals(db, 1).filter((r) => r.itemId === pending)).toEqual([]);
+  });
+
   it('offers ready and adjourned dossiers on no open agenda, searched case-insensitively', () => {
     const ready = dossier('IES-2026-0001', 1, 'activity_report', 'ready');
     const adjourned = dossier('IES-2026-0002', 2, 'agrement', 'adjourned');

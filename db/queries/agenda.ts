@@ -112,8 +112,10 @@ export interface RecusalRecord {
 }
 
 /**
- * Members recused on each item of the session: those with a declared conflict with the item's
- * operator (in office on the session's date), then the recusals recorded on the item.
+ * Members recused on each item of the session. An item with an opinion keeps the recusals recorded
+ * with it (the `recusals` table), whatever is declared later. An item still without opinion names
+ * the members in office with a conflict with its operator declared by the session's date, then any
+ * recusal recorded on it.
  */
 export function listRecusals(db: Db, sessionId: number): RecusalRecord[] {
   return cached(
@@ -126,16 +128,37 @@ export function listRecusals(db: Db, sessionId: number): RecusalRecord[] {
        JOIN conflicts c ON c.operator_id = d.operator_id
        JOIN members m ON m.id = c.member_id
        WHERE ai.session_id = @sessionId AND m.active_from <= s.held_on AND (m.active_to IS NULL OR m.active_to >= s.held_on)
+         AND c.declared_on <= s.held_on
+         AND NOT EXISTS (SELECT 1 FROM opinions op WHERE op.agenda_item_id = ai.id)
        UNION ALL
        SELECT r.agenda_item_id, m.id, m.full_name, 'recusal', r.reason
        FROM recusals r
        JOIN agenda_items ai ON ai.id = r.agenda_item_id
+       JOIN sessions s ON s.id = ai.session_id
        JOIN members m ON m.id = r.member_id
        WHERE ai.session_id = @sessionId
-         AND NOT EXISTS (SELECT 1 FROM conflicts c JOIN dossiers d ON d.operator_id = c.operator_id
-                         WHERE d.id = ai.dossier_id AND c.member_id = r.member_id)
+         AND (EXISTS (SELECT 1 FROM opinions op WHERE op.agenda_item_id = ai.id)
+              OR NOT EXISTS (SELECT 1 FROM conflicts c JOIN dossiers d ON d.operator_id = c.operator_id
+                             WHERE d.id = ai.dossier_id AND c.member_id = r.member_id AND c.declared_on <= s.held_on
+                               AND m.active_from <= s.held_on AND (m.active_to IS NULL OR m.active_to >= s.held_on)))
        ORDER BY 1, 3`,
   ).all({ sessionId }) as RecusalRecord[];
+}
+
+/** The members in office on the session's date with a conflict with the item's operator declared by then, with its kind. */
+export function itemConflicts(db: Db, itemId: number): { memberId: number; kind: string }[] {
+  return cached(
+    db,
+    'item-conflicts',
+    () => `SELECT m.id AS memberId, c.kind
+       FROM agenda_items ai
+       JOIN sessions s ON s.id = ai.session_id
+       JOIN dossiers d ON d.id = ai.dossier_id
+       JOIN conflicts c ON c.operator_id = d.operator_id
+       JOIN members m ON m.id = c.member_id
+       WHERE ai.id = ? AND c.declared_on <= s.held_on AND m.active_from <= s.held_on AND (m.active_to IS NULL OR m.active_to >= s.held_on)
+       ORDER BY m.full_name`,
+  ).all(itemId) as { memberId: number; kind: string }[];
 }
 
 /** The operators with which a member declared a conflict, with its kind. */

@@ -48,6 +48,28 @@ export function latestOpinionOf(db: Db, dossierId: number): LatestOpinionRecord 
   ).get(dossierId) as LatestOpinionRecord | undefined;
 }
 
+export interface OpinionStandingRecord extends LatestOpinionRecord {
+  sessionStatus: string;
+}
+
+/**
+ * The dossier's latest opinion with its effective outcome (after amendments) and the status of the
+ * session that gave it: a decision may follow it only once that session is closed.
+ */
+export function latestOpinionStandingOf(db: Db, dossierId: number): OpinionStandingRecord | undefined {
+  return cached(
+    db,
+    'opinion-standing',
+    () => `SELECT coalesce((SELECT am.outcome FROM opinion_amendments am WHERE am.opinion_id = op.id ORDER BY am.amended_on DESC, am.id DESC LIMIT 1), op.outcome) AS outcome,
+              op.given_on AS givenOn, s.number AS sessionNumber, s.status AS sessionStatus
+       FROM opinions op
+       JOIN agenda_items ai ON ai.id = op.agenda_item_id
+       JOIN sessions s ON s.id = ai.session_id
+       WHERE op.dossier_id = ?
+       ORDER BY op.given_on DESC, op.id DESC LIMIT 1`,
+  ).get(dossierId) as OpinionStandingRecord | undefined;
+}
+
 export interface DecisionRecord {
   id: number;
   version: number;

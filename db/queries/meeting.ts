@@ -187,6 +187,28 @@ export function itemOfDossier(db: Db, sessionId: number, dossierId: number): num
     | undefined;
 }
 
+export interface LaterItemRecord {
+  id: number;
+  version: number;
+  sessionId: number;
+  sessionNumber: number;
+  /** 1 when the item already has its opinion. */
+  hasOpinion: number;
+}
+
+/** The item carrying a dossier on a later session still open (planned or agenda frozen), earliest first. */
+export function laterOpenItemOfDossier(db: Db, dossierId: number, after: string): LaterItemRecord | undefined {
+  return cached(
+    db,
+    'later-open-item',
+    () => `SELECT ai.id, ai.version, s.id AS sessionId, s.number AS sessionNumber,
+              EXISTS (SELECT 1 FROM opinions op WHERE op.agenda_item_id = ai.id) AS hasOpinion
+       FROM agenda_items ai JOIN sessions s ON s.id = ai.session_id
+       WHERE ai.dossier_id = ? AND s.held_on > ? AND s.status IN ('planned', 'agenda_frozen')
+       ORDER BY s.held_on, s.id LIMIT 1`,
+  ).get(dossierId, after) as LaterItemRecord | undefined;
+}
+
 /** The members of `ids` in office on a date (secretariat aside), with their name. */
 export function membersInOffice(db: Db, ids: readonly number[], date: string): Map<number, string> {
   const rows = cached(

@@ -96,7 +96,7 @@ test('meeting mode: attendance and quorum, a refused then recorded opinion, an a
   await expect(page.getByTestId('recorded-opinion')).toContainText('Ajourné — audition');
   await page.screenshot({ path: `${SHOTS}/s5b-meeting.png` });
 
-  expect(query<{ status: string }>(freshDemo.dir, 'SELECT status FROM dossiers WHERE id = ?', second.dossierId).status).toBe('adjourned');
+  expect(query<{ status: string }>(freshDemo.dir, 'SELECT status FROM dossiers WHERE id = ?', second.dossierId).status).toBe('scheduled'); // carried to the next agenda
 
   // Escape leaves meeting mode; the dossier is on the next session's agenda.
   await page.locator('body').press('Escape');
