@@ -9,6 +9,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeetingGetOutput, MeetingItem } from '../../../shared/contract';
 import { call } from '../api/client';
+import { useSessionView } from './useSessionView';
 import { navigate } from '../app/router';
 import { FlagsCell } from '../compliance/FlagsCell';
 import { errorMessage, useI18n } from '../i18n';
@@ -34,44 +35,17 @@ function isTyping(target: EventTarget | null): boolean {
 export function MeetingPage({ id }: { id: number | null }) {
   const m = useMeetingMessages();
   const { t } = useI18n();
-  const [meeting, setMeeting] = useState<MeetingGetOutput | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [index, setIndex] = useState<number | null>(null);
+  // Start on the first item without an opinion.
+  const { data: meeting, setData: setMeeting, loadError, reload: load } = useSessionView('meeting.get', id, (fresh) => {
+    const first = fresh.items.findIndex((i) => i.opinion === null);
+    setIndex(first === -1 ? 0 : first);
+  });
   const [panel, setPanel] = useState<Panel>(null);
   const [announce, setAnnounce] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    if (id === null) return null;
-    try {
-      const fresh = await call('meeting.get', { sessionId: id });
-      setMeeting(fresh);
-      setLoadError(null);
-      return fresh;
-    } catch (e) {
-      setLoadError(errorMessage(e, t));
-      return null;
-    }
-  }, [id, t]);
-
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    call('meeting.get', { sessionId: id }).then(
-      (fresh) => {
-        if (!live) return;
-        setMeeting(fresh);
-        // Start on the first item without an opinion.
-        const first = fresh.items.findIndex((i) => i.opinion === null);
-        setIndex(first === -1 ? 0 : first);
-      },
-      (e: unknown) => live && setLoadError(errorMessage(e, t)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, t]);
 
   const exit = useCallback(() => navigate(`#/sessions/${id ?? ''}`), [id]);
   const total = meeting?.items.length ?? 0;

@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import type { NoteRow, PreparationGetOutput, PreparationStatus, PreparedItem } from '../../../shared/contract';
 import { OPINION_OUTCOMES, type OpinionOutcome } from '../../../shared/domain';
 import { call } from '../api/client';
+import { useSessionView } from './useSessionView';
 import { dossierHash, navigate } from '../app/router';
 import { FlagsCell } from '../compliance/FlagsCell';
 import { useReviewMessages } from '../dossiers/messages';
@@ -43,41 +44,12 @@ function isTyping(target: EventTarget | null): boolean {
 export function PreparePage({ id }: { id: number | null }) {
   const m = usePrepareMessages();
   const { t } = useI18n();
-  const [view, setView] = useState<PreparationGetOutput | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [selected, setSelected] = useState(-1);
+  const { data: view, loadError, reload: load } = useSessionView('preparation.get', id, (fresh) => setSelected(startIndex(flowOf(fresh))));
   const [actionError, setActionError] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
-  const [selected, setSelected] = useState(-1);
   const listRef = useRef<HTMLOListElement>(null);
 
-  const load = useCallback(async (): Promise<PreparationGetOutput | null> => {
-    if (id === null) return null;
-    try {
-      const fresh = await call('preparation.get', { sessionId: id });
-      setView(fresh);
-      setLoadError(null);
-      return fresh;
-    } catch (e) {
-      setLoadError(errorMessage(e, t));
-      return null;
-    }
-  }, [id, t]);
-
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    call('preparation.get', { sessionId: id }).then(
-      (fresh) => {
-        if (!live) return;
-        setView(fresh);
-        setSelected(startIndex(flowOf(fresh)));
-      },
-      (e: unknown) => live && setLoadError(errorMessage(e, t)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, t]);
 
   const flow = useMemo(() => (view ? flowOf(view) : []), [view]);
   const current = view && selected >= 0 ? view.items[selected] : undefined;

@@ -6,10 +6,11 @@
  * item, removes it, and freezes the agenda. A member's workspace gets from the backend only the
  * number of an item it may not see, shown as a muted row.
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import type { AgendaGetOutput, AgendaItem, HiddenAgendaItem } from '../../../shared/contract';
 import type { AgendaSection } from '../../../shared/domain';
 import { call } from '../api/client';
+import { useSessionView } from './useSessionView';
 import { dossierHash } from '../app/router';
 import { FlagsCell } from '../compliance/FlagsCell';
 import { useReviewMessages } from '../dossiers/messages';
@@ -32,39 +33,13 @@ function longDate(iso: string, locale: string): string {
 export function SessionPage({ id }: { id: number | null }) {
   const m = useAgendaMessages();
   const { t } = useI18n();
-  const [agenda, setAgenda] = useState<AgendaGetOutput | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { data: agenda, loadError, reload: load } = useSessionView('agenda.get', id);
   const [announce, setAnnounce] = useState('');
   const [actionError, setActionError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const focusAfterLoad = useRef<number | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
-
-  const load = useCallback(async (): Promise<AgendaGetOutput | null> => {
-    if (id === null) return null;
-    try {
-      const fresh = await call('agenda.get', { sessionId: id });
-      setAgenda(fresh);
-      setLoadError(null);
-      return fresh;
-    } catch (e) {
-      setLoadError(errorMessage(e, t));
-      return null;
-    }
-  }, [id, t]);
-
-  useEffect(() => {
-    if (id === null) return;
-    let live = true;
-    call('agenda.get', { sessionId: id }).then(
-      (fresh) => live && setAgenda(fresh),
-      (e: unknown) => live && setLoadError(errorMessage(e, t)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, t]);
 
   useEffect(() => {
     const target = focusAfterLoad.current;
