@@ -13,6 +13,8 @@ import { LATEST_VERSION, WorkspaceError } from '../../db/open';
 import { makeMemberDemo } from '../../db/demo/member';
 import { getMeta } from '../../db/queries/meta';
 import { countRows } from '../../db/queries/stats';
+import { DECISION_FORMATS, STATS_FORMATS } from '../../shared/contract';
+import { OutputFileError, writeFileAtomic } from '../exports/files';
 import { freshenOpenWorkspace } from '../compliance';
 import { belgianToday } from '../context';
 import { createBackend } from '../handlers/index';
@@ -124,6 +126,41 @@ async function call<M extends Method>(workspace: Workspace, method: M, input: Me
 export function rendererDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   return resolve(here, '..', '..', 'out', 'renderer');
+}
+
+function requireFormat<const F extends string>(values: Record<string, unknown>, command: string, formats: readonly F[]): F {
+  const format = requireString(values, 'format', command).toLowerCase();
+  if (!(formats as readonly string[]).includes(format)) {
+    throw usageError(`Format inconnu : « ${String(values.format)} ». Formats possibles : ${formats.join(', ')}.`);
+  }
+  return format as F;
+}
+
+const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-BE')} Ko`;
+
+/**
+ * Runs an export through the dispatcher, as the UI does, and writes the file whole or not at all:
+ * a refusal (unknown session, no opinion yet, invalid template) or an unwritable path leaves nothing.
+ */
+async function exportTo(workspace: Workspace, request: MethodInput<'exports.start'>, out: string, io: Io): Promise<void> {
+  const started = await call(workspace, 'exports.start', request);
+  for (;;) {
+    const status = await call(workspace, 'exports.status', { jobId: started.jobId });
+    if (status.state === 'running') {
+      await new Promise((resolveWait) => setTimeout(resolveWait, 20));
+      continue;
+    }
+    if (status.state === 'failed') throw new CliError(status.message);
+    if (status.state === 'cancelled') throw new CliError('Export annulé : aucun fichier écrit.');
+    try {
+      writeFileAtomic(out, Buffer.from(status.base64, 'base64'));
+    } catch (error) {
+      if (error instanceof OutputFileError) throw new CliError(error.message);
+      throw error;
+    }
+    io.out(`${started.title} : ${kilobytes(status.size)} écrits dans ${resolve(out)}`);
+    return;
+  }
 }
 
 const PROFILE_LABELS = { secretariat: 'secrétariat', member: 'membre' } as const;
@@ -293,6 +330,49 @@ const COMMANDS: Record<string, Command> = {
           return 1;
         }
         io.out('Aucun problème détecté.');
+        return 0;
+      } finally {
+        workspace.close();
+      }
+    },
+  },
+
+  'export-decisions': {
+    summary: 'Exporte le relevé des avis d’une séance (PDF, DOCX, XLSX ou CSV).',
+    usage: 'comes export-decisions --workspace DOSSIER --session NUMÉRO --format pdf|docx|xlsx|csv --out FICHIER',
+    options: { ...workspaceOption, session: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    async run(values, io) {
+      const dir = requireString(values, 'workspace', 'export-decisions');
+      const number = parseInteger(requireString(values, 'session', 'export-decisions'), 'session', 1, 1_000_000) as number;
+      const format = requireFormat(values, 'export-decisions', DECISION_FORMATS);
+      const out = requireString(values, 'out', 'export-decisions');
+      requireRules();
+      const workspace = openWorkspace(dir);
+      try {
+        const list = await call(workspace, 'sessions.list', {});
+        const session = [...list.upcoming, ...list.past].find((s) => s.number === number);
+        if (!session) throw new CliError(`Séance n° ${number} introuvable dans ${workspace.dir}.`);
+        await exportTo(workspace, { kind: 'decisions', sessionId: session.id, format }, out, io);
+        return 0;
+      } finally {
+        workspace.close();
+      }
+    },
+  },
+
+  'export-stats': {
+    summary: 'Exporte les statistiques d’une année (PDF avec graphique, ou XLSX).',
+    usage: 'comes export-stats --workspace DOSSIER --year AAAA --format pdf|xlsx --out FICHIER',
+    options: { ...workspaceOption, year: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    async run(values, io) {
+      const dir = requireString(values, 'workspace', 'export-stats');
+      const year = parseInteger(requireString(values, 'year', 'export-stats'), 'year', 2000, 2100) as number;
+      const format = requireFormat(values, 'export-stats', STATS_FORMATS);
+      const out = requireString(values, 'out', 'export-stats');
+      requireRules();
+      const workspace = openWorkspace(dir);
+      try {
+        await exportTo(workspace, { kind: 'stats', year, format }, out, io);
         return 0;
       } finally {
         workspace.close();

@@ -9,6 +9,7 @@ import { deadlineHandlers } from './deadlines';
 import { documentHandlers } from './documents';
 import { dossierHandlers } from './dossiers';
 import { entryHandlers } from './entry';
+import { exportHandlers } from './exports';
 import { meetingHandlers } from './meeting';
 import { memberHandlers } from './members';
 import { operatorHandlers } from './operators';
@@ -39,6 +40,7 @@ export const DOMAINS = {
   decisions: decisionHandlers,
   preparation: preparationHandlers,
   meeting: meetingHandlers,
+  exports: exportHandlers,
 };
 
 export function createBackend(ctx: BackendContext, options?: { log?: (error: unknown) => void }): Dispatcher {

@@ -16,6 +16,7 @@ import { documentsContract } from './documents';
 import { decisionsContract } from './decisions';
 import { dossiersContract } from './dossiers';
 import { entryContract } from './entry';
+import { exportsContract } from './exports';
 import { meetingContract } from './meeting';
 import { membersContract } from './members';
 import { notesContract } from './notes';
@@ -36,6 +37,7 @@ export * from './documents';
 export * from './decisions';
 export * from './dossiers';
 export * from './entry';
+export * from './exports';
 export * from './meeting';
 export * from './members';
 export * from './notes';
@@ -64,7 +66,7 @@ function mergeContracts<const Parts extends readonly Part[]>(...parts: Parts): M
 }
 
 /** Every method: its input and output schemas. Add a domain's contract to this list. */
-export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract, deadlinesContract, membersContract, agendaContract, sessionsContract, meetingContract, preparationContract, closingContract, decisionsContract);
+export const contract = mergeContracts(workspaceContract, dossiersContract, operatorsContract, entryContract, documentsContract, notesContract, reviewContract, searchContract, viewsContract, complianceContract, deadlinesContract, membersContract, agendaContract, sessionsContract, meetingContract, preparationContract, closingContract, decisionsContract, exportsContract);
 
 export type Contract = typeof contract;
 export type Method = keyof Contract & string;
