@@ -31,6 +31,7 @@ import { quorumOf } from '../handlers/meeting';
 import { readReview } from '../handlers/review';
 import { ruleBookOf } from '../rules';
 import {
+  AGREMENT_STATUS_LABELS,
   belgianDateTime,
   DECISION_LABELS,
   FINAL_OUTCOMES,
@@ -362,7 +363,7 @@ function synthesisOf(review: DossierReview): PackItem['synthesis'] {
   if (agrement) {
     const period = agrement.currentPeriod;
     const periodText = period ? ` — période du ${formatDate(period.startOn)}${period.endOn ? ` au ${formatDate(period.endOn)}` : ' (durée indéterminée)'}` : '';
-    lines.push({ label: 'Agrément', value: `${agrement.scheme} n° ${agrement.number} (${agrement.status})${periodText}` });
+    lines.push({ label: 'Agrément', value: `${agrement.scheme} n° ${agrement.number} (${AGREMENT_STATUS_LABELS[agrement.status] ?? agrement.status})${periodText}` });
   }
   lines.push({ label: 'Dossier reçu le', value: formatDate(dossier.receivedOn) });
   if (dossier.completeOn) lines.push({ label: 'Complet le', value: formatDate(dossier.completeOn) });

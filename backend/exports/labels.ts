@@ -87,6 +87,17 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
   withdrawal: 'retrait de l’agrément',
 };
 
+/** An agrément's status (agrements.status). */
+export const AGREMENT_STATUS_LABELS: Record<string, string> = {
+  requested: 'demandé',
+  active: 'en vigueur',
+  suspended: 'suspendu',
+  expired: 'expiré',
+  withdrawn: 'retiré',
+  renounced: 'renoncé',
+  refused: 'refusé',
+};
+
 export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   planned: 'planifiée',
   agenda_frozen: 'ordre du jour arrêté',
