@@ -14,6 +14,7 @@ import { defaultRuleBook, RulesFileError } from '../../backend/rules';
 import { CalendarFileError, defaultSchoolCalendar } from '../../backend/schoolCalendar';
 import { useNativeBinding } from '../../db/open';
 import type { Workspace } from '../../backend/workspace';
+import { documentsFolder, guardDownloads } from './downloads';
 import { createInvokeHandler, INVOKE_CHANNEL } from './ipc';
 import { APP_NAME, buildMenuTemplate } from './menu';
 import { shellPaths } from './paths';
@@ -73,6 +74,8 @@ function start(): void {
   app.on('will-quit', () => workspace.close());
 
   hardenSession(session.defaultSession);
+  // Exports: the native save dialog in French, for the app's own blob: downloads only.
+  guardDownloads(session.defaultSession, paths.appUrl, () => documentsFolder((name) => app.getPath(name)));
 
   const ctx = { workspace, today: () => belgianToday() };
   freshenOpenWorkspace(ctx);

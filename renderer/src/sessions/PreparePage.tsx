@@ -16,6 +16,7 @@ import { dossierHash, navigate } from '../app/router';
 import { FlagsCell } from '../compliance/FlagsCell';
 import { useReviewMessages } from '../dossiers/messages';
 import { errorMessage, useI18n } from '../i18n';
+import { PrintPackButton } from '../exports/ExportButtons';
 import { nextUnprepared, startIndex, stepVisible, type FlowItem } from './prepareFlow';
 import { usePrepareMessages } from './prepareMessages';
 import './prepare.css';
@@ -95,6 +96,8 @@ export function PreparePage({ id }: { id: number | null }) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target) || !view) return;
+      // Not while a dialog (the export) is open over the page.
+      if (event.target instanceof Element && event.target.closest('dialog')) return;
       const key = event.key.toLowerCase();
       const onRadio = event.target instanceof HTMLInputElement && event.target.type === 'radio';
       let next = -1;
@@ -144,6 +147,7 @@ export function PreparePage({ id }: { id: number | null }) {
           <h1 id="prepare-title">{m.title(session.number)}</h1>
           {!view.editable && <p className="muted pp-readonly">{view.memberId === null ? m.readOnlySecretariat : m.readOnlyClosed}</p>}
         </div>
+        {view.memberId !== null && <PrintPackButton sessionId={session.id} />}
         <div className="pp-progress">
           <div className="pp-progress-text" data-testid="prepare-progress">
             {m.progress(progress.prepared, progress.total)}

@@ -17,6 +17,7 @@ import { useReviewMessages } from '../dossiers/messages';
 import { errorMessage, useI18n } from '../i18n';
 import { formatDate } from '../i18n/format';
 import { AddDossiersDialog, EditItemDialog } from './agendaDialogs';
+import { SessionExportButton } from '../exports/ExportButtons';
 import { ClosingPanel } from './closing';
 import { useAgendaMessages, type AgendaMessages } from './agendaMessages';
 import { MeetingModeLink } from './meetingLink';
@@ -172,10 +173,16 @@ export function SessionPage({ id }: { id: number | null }) {
                 {m.unfreeze}
               </button>
             )}
+            <SessionExportButton session={session} />
             <MeetingModeLink session={session} />
           </div>
         )}
-        <PrepareLink agenda={agenda} />
+        {agenda.memberView && (
+          <div className="page-header-end">
+            <SessionExportButton session={session} />
+            <PrepareLink agenda={agenda} />
+          </div>
+        )}
       </header>
 
       <p className="visually-hidden" aria-live="polite" role="status" data-testid="agenda-live">

@@ -13,6 +13,7 @@ import type { SessionListOutput, SessionListRow } from '../../../shared/contract
 import type { SessionStatus } from '../../../shared/domain';
 import { call } from '../api/client';
 import { navigate } from '../app/router';
+import { StatsExportButton } from '../exports/ExportButtons';
 import { listMoveTarget } from '../components/listKeys';
 import { errorMessage, useI18n } from '../i18n';
 import { longDate } from './format';
@@ -100,6 +101,7 @@ export function SessionsPage() {
               {canEdit ? m.keyboardHintEdit : m.keyboardHint}
             </p>
           )}
+          {canEdit && <StatsExportButton />}
           {canEdit && (
             <button type="button" className="button button-primary" onClick={() => setOpen({ dialog: 'plan' })}>
               {m.plan}
