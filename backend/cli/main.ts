@@ -3,8 +3,8 @@
  * Every command goes through the same dispatcher as the UI, so it validates exactly as the UI
  * does. Messages are French; a failure exits non-zero; nothing is written on refusal.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Method, MethodInput, MethodOutput } from '../../shared/contract';
@@ -136,6 +136,22 @@ function requireFormat<const F extends string>(values: Record<string, unknown>, 
   return format as F;
 }
 
+/** An export never lands in the workspace folder: it could replace the database or a document. */
+function refuseInsideWorkspace(workspace: Workspace, out: string): void {
+  const target = resolve(out);
+  let parent: string;
+  try {
+    parent = realpathSync(dirname(target));
+  } catch {
+    return; // a missing folder: writeFileAtomic names it
+  }
+  const dir = realpathSync(workspace.dir);
+  const full = join(parent, basename(target));
+  if (full === dir || full.startsWith(`${dir}${sep}`)) {
+    throw new CliError(`« ${target} » est dans le dossier de l’espace de travail (${workspace.dir}) : choisissez un fichier en dehors de ce dossier, pour ne jamais remplacer la base ni un document.`);
+  }
+}
+
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('fr-BE')} Ko`;
 
 /**
@@ -143,6 +159,7 @@ const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).to
  * a refusal (unknown session, no opinion yet, invalid template) or an unwritable path leaves nothing.
  */
 async function exportTo(workspace: Workspace, request: MethodInput<'exports.start'>, out: string, io: Io): Promise<void> {
+  refuseInsideWorkspace(workspace, out);
   const started = await call(workspace, 'exports.start', request);
   for (;;) {
     const status = await call(workspace, 'exports.status', { jobId: started.jobId });

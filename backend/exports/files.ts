@@ -23,6 +23,10 @@ function explain(error: unknown, path: string): string {
       return `Impossible d’écrire « ${path} » : accès refusé (droits insuffisants ou support en lecture seule).`;
     case 'EISDIR':
       return `Impossible d’écrire « ${path} » : c’est un dossier. Indiquez un nom de fichier.`;
+    case 'EBUSY':
+    case 'ETXTBSY':
+    case 'EEXIST':
+      return `Impossible d’écrire « ${path} » : le fichier est ouvert dans une autre application. Fermez-le, puis recommencez.`;
     case 'ENOSPC':
     case 'EDQUOT':
       return `Impossible d’écrire « ${path} » : le disque est plein.`;

@@ -9,6 +9,8 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../backend/cli/main';
+import { OUTCOME_LABELS } from '../../backend/exports/labels';
+import type { OpinionOutcome } from '../../shared/domain';
 import { parseCsv } from '../../backend/exports/csv';
 import { officeToPdf, pdfText } from '../../backend/exports/readers.testkit';
 import { tempDir } from './helpers';
@@ -23,7 +25,7 @@ async function cli(...argv: string[]) {
 let tmp: ReturnType<typeof tempDir>;
 let ws = '';
 let out = '';
-let closed: { number: number; references: string[]; outcomes: string[] };
+let closed: { number: number; year: string; references: string[]; outcomes: string[] };
 let planned: number;
 
 beforeAll(async () => {
@@ -35,11 +37,15 @@ beforeAll(async () => {
   mkdirSync(out);
   const db = new Database(join(ws, 'comes.sqlite'), { fileMustExist: true });
   try {
-    const session = db.prepare(`SELECT id, number FROM sessions WHERE status = 'closed' ORDER BY held_on DESC LIMIT 1`).get() as { id: number; number: number };
+    const session = db.prepare(`SELECT id, number, held_on AS heldOn FROM sessions WHERE status = 'closed' ORDER BY held_on DESC LIMIT 1`).get() as {
+      id: number;
+      number: number;
+      heldOn: string;
+    };
     const items = db
       .prepare(`SELECT d.reference, op.outcome FROM agenda_items ai JOIN dossiers d ON d.id = ai.dossier_id LEFT JOIN opinions op ON op.agenda_item_id = ai.id WHERE ai.session_id = ?`)
       .all(session.id) as { reference: string; outcome: string | null }[];
-    closed = { number: session.number, references: items.map((i) => i.reference), outcomes: items.map((i) => i.outcome ?? '') };
+    closed = { number: session.number, year: session.heldOn.slice(0, 4), references: items.map((i) => i.reference), outcomes: items.map((i) => i.outcome ?? '') };
     planned = (db.prepare(`SELECT number FROM sessions WHERE status = 'planned' ORDER BY held_on LIMIT 1`).get() as { number: number }).number;
   } finally {
     db.close();
@@ -59,6 +65,7 @@ describe('export-decisions', () => {
     expect(text).toContain('Relevé des avis');
     expect(text).toContain('Commission consultative et d’agrément des entreprises d’économie sociale');
     for (const reference of closed.references) expect(text).toContain(reference);
+    for (const outcome of closed.outcomes) expect(text).toContain(OUTCOME_LABELS[outcome as OpinionOutcome]);
     expect(text).toMatch(/page 1 \/ \d+/);
   });
 
@@ -128,6 +135,18 @@ describe('export-decisions', () => {
     expect(readdirSync(out)).toEqual(before);
   });
 
+  it('refuses to write into the workspace folder, which holds the database', async () => {
+    const database = join(ws, 'comes.sqlite');
+    const before = readFileSync(database);
+    const result = await cli('export-decisions', '-w', ws, '--session', String(closed.number), '--format', 'csv', '--out', database);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('est dans le dossier de l’espace de travail');
+    expect(readFileSync(database).equals(before)).toBe(true);
+    const inside = await cli('export-stats', '-w', ws, '--year', closed.year, '--format', 'pdf', '--out', join(ws, 'documents', 'stats.pdf'));
+    expect(inside.code).toBe(1);
+    expect(existsSync(join(ws, 'documents', 'stats.pdf'))).toBe(false);
+  });
+
   it('refuses a missing --out: exit 2', async () => {
     const result = await cli('export-decisions', '-w', ws, '--session', String(closed.number), '--format', 'pdf');
     expect(result.code).toBe(2);
@@ -137,7 +156,7 @@ describe('export-decisions', () => {
 
 describe('export-stats', () => {
   it('writes the year’s statistics as a PDF with its chart labels, and as an XLSX', async () => {
-    const year = '2026';
+    const year = closed.year;
     const pdf = join(out, 'stats.pdf');
     const xlsx = join(out, 'stats.xlsx');
     expect((await cli('export-stats', '-w', ws, '--year', year, '--format', 'pdf', '--out', pdf)).code).toBe(0);
