@@ -32,7 +32,10 @@ export function getExportSessionByNumber(db: Db, number: number): ExportSessionR
   return cached(db, 'session-by-number', () => `SELECT ${SESSION_COLUMNS} FROM sessions WHERE number = ?`).get(number) as ExportSessionRecord | undefined;
 }
 
-/** The dossier and operator facts of a session's items, beyond what the closing view gives. */
+/**
+ * The dossier and operator facts of a session's items, beyond what the closing view gives. The
+ * proposal is the one the opinion answered when it was recorded (migration 7), else the dossier's.
+ */
 export interface ItemFactsRecord {
   itemId: number;
   operatorId: number;
@@ -55,11 +58,14 @@ export function listItemFacts(db: Db, sessionId: number): ItemFactsRecord[] {
     db,
     'item-facts',
     () => `SELECT ai.id AS itemId, o.id AS operatorId, o.bce, o.legal_form AS legalForm, o.street, o.postcode, o.commune,
-              d.scheme, d.kind, d.received_on AS receivedOn, d.proposal_outcome AS proposalOutcome, d.proposal_text AS proposalText,
+              d.scheme, d.kind, d.received_on AS receivedOn,
+              CASE WHEN op.proposal_text IS NOT NULL THEN op.proposal_outcome ELSE d.proposal_outcome END AS proposalOutcome,
+              COALESCE(op.proposal_text, d.proposal_text) AS proposalText,
               ai.hearing_at AS hearingAt, rm.full_name AS rapporteur
        FROM agenda_items ai
        JOIN dossiers d ON d.id = ai.dossier_id
        JOIN operators o ON o.id = d.operator_id
+       LEFT JOIN opinions op ON op.agenda_item_id = ai.id
        LEFT JOIN members rm ON rm.id = ai.rapporteur_member_id
        WHERE ai.session_id = ?`,
   ).all(sessionId) as ItemFactsRecord[];

@@ -138,11 +138,17 @@ export function writeOpinion(db: Db, write: OpinionWrite): number {
   const row = cached(
     db,
     'opinion-upsert',
-    () => `INSERT INTO opinions (agenda_item_id, dossier_id, outcome, conditions, motivation, consensus, votes_for, votes_against, votes_abstain, given_on)
-       VALUES (@itemId, @dossierId, @outcome, @conditions, @motivation, @consensus, @votesFor, @votesAgainst, @votesAbstain, @givenOn)
+    // The opinion keeps the administration's proposal it answers (migration 7): the dossier's may
+    // change later, when an adjourned dossier is proposed again.
+    () => `INSERT INTO opinions (agenda_item_id, dossier_id, outcome, conditions, motivation, consensus, votes_for, votes_against, votes_abstain, given_on,
+                                 proposal_outcome, proposal_text)
+       SELECT @itemId, @dossierId, @outcome, @conditions, @motivation, @consensus, @votesFor, @votesAgainst, @votesAbstain, @givenOn,
+              d.proposal_outcome, COALESCE(d.proposal_text, '')
+       FROM dossiers d WHERE d.id = @dossierId
        ON CONFLICT (agenda_item_id) DO UPDATE SET outcome = excluded.outcome, conditions = excluded.conditions, motivation = excluded.motivation,
          consensus = excluded.consensus, votes_for = excluded.votes_for, votes_against = excluded.votes_against,
-         votes_abstain = excluded.votes_abstain, given_on = excluded.given_on
+         votes_abstain = excluded.votes_abstain, given_on = excluded.given_on,
+         proposal_outcome = excluded.proposal_outcome, proposal_text = excluded.proposal_text
        RETURNING id`,
   ).get(params) as { id: number };
   return row.id;
