@@ -32,6 +32,7 @@ import { readReview } from '../handlers/review';
 import { ruleBookOf } from '../rules';
 import {
   AGREMENT_STATUS_LABELS,
+  belgianDate,
   belgianDateTime,
   DECISION_LABELS,
   FINAL_OUTCOMES,
@@ -78,7 +79,8 @@ export function exportSessionOrFail(db: Db, sessionId: number): ExportSessionRec
 
 function sessionHeader(s: ExportSessionRecord): SessionHeader {
   const provisional = s.status !== 'closed';
-  const closedOn = s.closedAt ? formatDate(s.closedAt.slice(0, 10)) : null;
+  // closed_at is a UTC timestamp: the day printed is Brussels'.
+  const closedOn = s.closedAt ? belgianDate(new Date(s.closedAt)) : null;
   const statusLabel =
     s.status === 'closed' ? (closedOn ? `clôturée le ${closedOn}` : 'clôturée') : s.status === 'in_progress' ? 'en cours — relevé provisoire' : SESSION_STATUS_LABELS[s.status];
   return { id: s.id, number: s.number, heldOn: s.heldOn, startsAt: s.startsAt, place: s.place, status: s.status, statusLabel, provisional };
@@ -178,6 +180,13 @@ function decisionItem(row: ClosingItemRecord, facts: ItemFactsRecord, closed: bo
     opinion,
     adjourned,
     outcomeInForceLabel: latest ? latest.outcomeLabel : opinion ? opinion.outcomeLabel : adjourned ? 'Reporté sans avis' : 'Pas encore d’avis',
+    pendingNote: opinion
+      ? null
+      : row.carried === 1
+        ? 'le dossier est inscrit à une séance ultérieure'
+        : closed
+          ? 'ajourné à la clôture de la séance'
+          : 'en attente d’avis',
     recused,
     amendments,
   };
@@ -371,15 +380,24 @@ function synthesisOf(review: DossierReview): PackItem['synthesis'] {
   return lines;
 }
 
-function historyOf(review: DossierReview, sessionId: number): string[] {
-  const opinions = review.opinions
-    .filter((o) => o.session.id !== sessionId)
-    .map((o) => ({ on: o.givenOn, text: `${formatDate(o.givenOn)} — séance n° ${o.session.number} : avis ${OUTCOME_IN_SENTENCE[o.outcome]}${o.amendments.length ? ' (rectifié)' : ''}` }));
-  const decisions = review.decisions.map((d) => ({ on: d.decidedOn, text: `${formatDate(d.decidedOn)} — décision ministérielle : ${DECISION_LABELS[d.kind]}${d.reference ? ` (${d.reference})` : ''}` }));
-  return [...opinions, ...decisions]
-    .sort((a, b) => b.on.localeCompare(a.on))
-    .slice(0, 12)
-    .map((l) => l.text);
+/**
+ * The operator's past opinions, their rectifications and the ministerial decisions, newest first
+ * (the opinions of the session being prepared are left out): a rectification follows its opinion
+ * in time, so the opinion in force is always the later line.
+ */
+function historyOf(review: DossierReview, sessionNumber: number): string[] {
+  const lines: string[] = [];
+  for (const entry of review.history) {
+    if (entry.type === 'opinion' && entry.sessionNumber !== sessionNumber) {
+      lines.push(`${formatDate(entry.on)} — séance n° ${entry.sessionNumber} : avis ${OUTCOME_IN_SENTENCE[entry.outcome]} (${entry.reference})`);
+    } else if (entry.type === 'amendment') {
+      lines.push(`${formatDate(entry.on)} — avis rectifié en avis ${OUTCOME_IN_SENTENCE[entry.outcome]} (${entry.reference}) ; motif : ${entry.reason}`);
+    } else if (entry.type === 'decision') {
+      lines.push(`${formatDate(entry.on)} — décision ministérielle : ${DECISION_LABELS[entry.kind]} (${entry.reference})`);
+    }
+    if (lines.length === 12) break;
+  }
+  return lines;
 }
 
 function findingsOf(review: DossierReview): string[] {
@@ -450,7 +468,7 @@ export function memberPackOf(ctx: BackendContext, db: Db, sessionId: number, mem
       rapporteur: facts.rapporteur,
       proposal: { outcomeLabel: item.proposal.outcomeLabel, text: item.proposal.text },
       synthesis: synthesisOf(review),
-      history: historyOf(review, session.id),
+      history: historyOf(review, session.number),
       figures: figuresOf(review),
       checks,
       findings: findingsOf(review),

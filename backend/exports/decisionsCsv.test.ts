@@ -49,9 +49,13 @@ describe('decisionsCsv', () => {
       Proposition: 'Favorable sous conditions',
       'Texte de la proposition': 'Avis favorable sous réserve d’un plan de formation.',
       Avis: 'Favorable',
+      // The opinion in force (the amendment lifted the condition)…
+      Conditions: '',
+      Motivation: 'Condition remplie.',
+      // …and the one given in session.
       'Avis initial': 'Favorable sous conditions',
-      Conditions: 'Transmettre le plan de formation 2027 avant le 31/03/2027 ; budget € 18 000,00.',
-      Motivation: 'La part de travailleurs défavorisés (52,3 %) dépasse le seuil ; l’accompagnement reste à « renforcer ».',
+      'Conditions initiales': 'Transmettre le plan de formation 2027 avant le 31/03/2027 ; budget € 18 000,00.',
+      'Motivation initiale': 'La part de travailleurs défavorisés (52,3 %) dépasse le seuil ; l’accompagnement reste à « renforcer ».',
       Consensus: 'Non',
       Pour: '2',
       Contre: '0',

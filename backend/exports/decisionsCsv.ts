@@ -3,9 +3,10 @@
  * declared once here (`DECISION_COLUMNS`) and shared by the CSV (below) and the XLSX
  * (xlsx/decisions.ts), so both files always carry the same columns in the same order.
  *
- * Conditions and motivation are those of the opinion given in session; the « Avis » column is the
- * opinion in force (after amendments) and « Rectifications » lists each amendment with its date,
- * reason, new opinion, conditions and motivation.
+ * « Avis », « Conditions » and « Motivation » are the opinion in force (after amendments, so a
+ * filter on « Avis » gives rows whose conditions belong to it); the « … initial(e) » columns keep the
+ * opinion given in session, and « Rectifications » lists each amendment with its date, reason, new
+ * opinion, conditions and motivation.
  */
 import { formatDate } from '../../shared/compliance/format';
 import { type CsvColumn, toCsv } from './csv';
@@ -32,6 +33,12 @@ export function amendmentText(amendment: Amendment): string {
   return parts.join(' ');
 }
 
+/** The conditions and motivation in force: the latest amendment's, else the opinion's. */
+function inForce(item: DecisionItem): { conditions: string; motivation: string } {
+  const source = item.amendments.at(-1) ?? item.opinion;
+  return { conditions: source?.conditions ?? '', motivation: source?.motivation ?? '' };
+}
+
 export const DECISION_COLUMNS: readonly DecisionColumn[] = [
   { header: 'N°', type: 'integer', width: 5, value: (r) => r.item.number },
   { header: 'Section', width: 22, wrap: true, value: (r) => r.section.title },
@@ -46,9 +53,11 @@ export const DECISION_COLUMNS: readonly DecisionColumn[] = [
   { header: 'Proposition', width: 20, wrap: true, value: (r) => r.item.proposal.outcomeLabel },
   { header: 'Texte de la proposition', width: 36, wrap: true, value: (r) => r.item.proposal.text },
   { header: 'Avis', width: 20, wrap: true, value: (r) => r.item.outcomeInForceLabel },
+  { header: 'Conditions', width: 40, wrap: true, value: (r) => inForce(r.item).conditions },
+  { header: 'Motivation', width: 48, wrap: true, value: (r) => inForce(r.item).motivation },
   { header: 'Avis initial', width: 20, wrap: true, value: (r) => r.item.opinion?.outcomeLabel ?? '' },
-  { header: 'Conditions', width: 40, wrap: true, value: (r) => r.item.opinion?.conditions ?? '' },
-  { header: 'Motivation', width: 48, wrap: true, value: (r) => r.item.opinion?.motivation ?? '' },
+  { header: 'Conditions initiales', width: 40, wrap: true, value: (r) => r.item.opinion?.conditions ?? '' },
+  { header: 'Motivation initiale', width: 48, wrap: true, value: (r) => r.item.opinion?.motivation ?? '' },
   { header: 'Consensus', type: 'boolean', width: 11, value: (r) => (r.item.opinion ? r.item.opinion.vote.consensus : null) },
   { header: 'Pour', type: 'integer', width: 7, value: (r) => r.item.opinion?.vote.for ?? null },
   { header: 'Contre', type: 'integer', width: 8, value: (r) => r.item.opinion?.vote.against ?? null },

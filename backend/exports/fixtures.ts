@@ -71,6 +71,7 @@ export const decisionSummaryFixture: DecisionSummary = {
           },
           adjourned: false,
           outcomeInForceLabel: 'Favorable',
+          pendingNote: null,
           recused: ['Noël Dubœuf (mandat d’administrateur)'],
           amendments: [
             {
@@ -109,6 +110,7 @@ export const decisionSummaryFixture: DecisionSummary = {
           },
           adjourned: false,
           outcomeInForceLabel: 'Défavorable',
+          pendingNote: null,
           recused: [],
           amendments: [],
         },
@@ -144,6 +146,7 @@ export const decisionSummaryFixture: DecisionSummary = {
           },
           adjourned: false,
           outcomeInForceLabel: 'Favorable',
+          pendingNote: null,
           recused: [],
           amendments: [],
         },
@@ -166,6 +169,7 @@ export const decisionSummaryFixture: DecisionSummary = {
           opinion: null,
           adjourned: true,
           outcomeInForceLabel: 'Reporté sans avis',
+          pendingNote: 'le dossier est inscrit à une séance ultérieure',
           recused: [],
           amendments: [],
         },

@@ -76,6 +76,15 @@ describe('export jobs', () => {
     expect(() => jobs.start(steps(1, never))).toThrow(/Trop d’exports/);
   });
 
+  it('keeps a job to the workspace that started it', async () => {
+    const jobs = new ExportJobs();
+    const id = jobs.start(steps(1, { open: async () => {} }), '/espaces/secretariat');
+    await tick();
+    expect(() => jobs.status(id, '/espaces/membre')).toThrow(/introuvable/);
+    expect(jobs.cancel(id, '/espaces/membre')).toBe(false);
+    expect(jobs.status(id, '/espaces/secretariat')).toMatchObject({ state: 'done' });
+  });
+
   it('does not know a made-up job', () => {
     expect(() => new ExportJobs().status('00000000-0000-0000-0000-000000000000')).toThrow(/introuvable/);
   });

@@ -5,7 +5,8 @@
  * process keeps answering while a long export runs.
  *
  * A finished file is handed over once, then forgotten; an uncollected one is dropped after
- * `keepMs`. Job ids are random UUIDs: one workspace's UI cannot guess another job.
+ * `keepMs`. Job ids are random UUIDs, and each job belongs to the workspace that started it: once
+ * another workspace is open, its UI cannot collect the previous one's files.
  */
 import { randomUUID } from 'node:crypto';
 import type { ExportStatus } from '../../shared/contract';
@@ -43,11 +44,12 @@ export interface PreparedExport {
   run(progress: Progress, token: CancelToken): Promise<RenderedFile>;
 }
 
-type Job =
+type Job = { owner: string } & (
   | { state: 'running'; done: number; total: number; step: string; token: { cancelled: boolean } }
   | { state: 'done'; file: RenderedFile }
   | { state: 'failed'; message: string }
-  | { state: 'cancelled' };
+  | { state: 'cancelled' }
+);
 
 const FAILED = 'L’export a échoué de façon inattendue : aucun fichier n’a été produit. Réessayez ; si cela se reproduit, signalez-le au support.';
 
@@ -58,14 +60,15 @@ export class ExportJobs {
     private readonly options: { maxRunning?: number; keepMs?: number; log?: (error: unknown) => void } = {},
   ) {}
 
-  start(prepared: PreparedExport): string {
+  /** Starts the job for `owner` (the workspace's folder). */
+  start(prepared: PreparedExport, owner = ''): string {
     const running = [...this.jobs.values()].filter((j) => j.state === 'running').length;
     if (running >= (this.options.maxRunning ?? 3)) {
       throw new AppError('BAD_INPUT', 'Trop d’exports sont déjà en cours : attendez qu’ils se terminent avant d’en lancer un autre.');
     }
     const id = randomUUID();
     const token = { cancelled: false };
-    const job: Job = { state: 'running', done: 0, total: Math.max(1, prepared.total), step: 'Préparation…', token };
+    const job: Job = { owner, state: 'running', done: 0, total: Math.max(1, prepared.total), step: 'Préparation…', token };
     this.jobs.set(id, job);
     const progress: Progress = (done, step) => {
       const current = this.jobs.get(id);
@@ -75,12 +78,12 @@ export class ExportJobs {
       }
     };
     void prepared.run(progress, token).then(
-      (file) => this.settle(id, token.cancelled ? { state: 'cancelled' } : { state: 'done', file }),
+      (file) => this.settle(id, token.cancelled ? { owner, state: 'cancelled' } : { owner, state: 'done', file }),
       (error: unknown) => {
-        if (error instanceof ExportCancelled || token.cancelled) return this.settle(id, { state: 'cancelled' });
-        if (error instanceof AppError) return this.settle(id, { state: 'failed', message: error.message });
+        if (error instanceof ExportCancelled || token.cancelled) return this.settle(id, { owner, state: 'cancelled' });
+        if (error instanceof AppError) return this.settle(id, { owner, state: 'failed', message: error.message });
         (this.options.log ?? console.error)(error);
-        this.settle(id, { state: 'failed', message: FAILED });
+        this.settle(id, { owner, state: 'failed', message: FAILED });
       },
     );
     return id;
@@ -94,9 +97,9 @@ export class ExportJobs {
   }
 
   /** The job's state; a finished file is handed over once and the job forgotten. */
-  status(id: string): ExportStatus {
+  status(id: string, owner = ''): ExportStatus {
     const job = this.jobs.get(id);
-    if (!job) throw new AppError('NOT_FOUND', 'Cet export est introuvable : il est terminé depuis longtemps ou a déjà été enregistré.');
+    if (!job || job.owner !== owner) throw new AppError('NOT_FOUND', 'Cet export est introuvable : il est terminé depuis longtemps ou a déjà été enregistré.');
     switch (job.state) {
       case 'running':
         return { state: 'running', done: job.done, total: job.total, step: job.step };
@@ -119,9 +122,9 @@ export class ExportJobs {
   }
 
   /** Asks a running job to stop at its next unit; false when it is not running. */
-  cancel(id: string): boolean {
+  cancel(id: string, owner = ''): boolean {
     const job = this.jobs.get(id);
-    if (!job) return false;
+    if (!job || job.owner !== owner) return false;
     if (job.state === 'running') {
       job.token.cancelled = true;
       return true;

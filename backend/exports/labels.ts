@@ -121,6 +121,11 @@ export function belgianDateTime(at: Date): string {
   return `${part('day')}/${part('month')}/${part('year')} à ${part('hour')}:${part('minute')}`;
 }
 
+/** The Belgian calendar day of a timestamp: « 2026-11-19T23:30:00Z » → « 20/11/2026 ». */
+export function belgianDate(at: Date): string {
+  return belgianDateTime(at).slice(0, 10);
+}
+
 /** A file-name-safe slug: « Jérôme Bæcke » → « jerome-baecke ». */
 export function slug(text: string): string {
   return text

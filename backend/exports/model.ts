@@ -115,6 +115,11 @@ export interface DecisionItem {
   adjourned: boolean;
   /** « Reporté sans avis » for an adjourned item; else the opinion's label, amended if it was. */
   outcomeInForceLabel: string;
+  /**
+   * Why an item has no opinion: « le dossier est inscrit à une séance ultérieure », « ajourné à la
+   * clôture de la séance », « en attente d’avis » (session not closed). Null when it has one.
+   */
+  pendingNote: string | null;
   /** « Marie Dupont (mandat d’administrateur) » */
   recused: string[];
   /** Oldest first. */

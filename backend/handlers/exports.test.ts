@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { setMeta } from '../../db/queries/meta';
 import type { ClosingOpinionsOutput, ExportStarted, ExportStatus, SessionExportOptions } from '../../shared/contract';
 import { parseCsv } from '../exports/csv';
+import { OUTCOME_LABELS } from '../exports/labels';
 import { pdfText } from '../exports/readers.testkit';
 import { closingHandlers } from './closing';
 import { FIXTURE_TODAY, useDemoBackend } from './closing.fixture';
@@ -155,7 +156,14 @@ describe('a finished export', () => {
     const { bytes } = await exportFile({ kind: 'decisions', sessionId: session.id, format: 'pdf' });
     const text = pdfText(bytes).replace(/\s+/g, ' ');
     expect(text).toContain(`séance n° ${session.number}`);
-    for (const item of session.items) expect(text).toContain(item.reference);
+    for (const item of session.items) {
+      expect(text).toContain(item.reference);
+      // « 1. IES-2026-0044 — … Avis de la commission Favorable (avis du 19/11/2026) »
+      const after = text.slice(text.indexOf(item.reference));
+      const opinion = item.opinion;
+      if (!opinion) throw new Error('the demo session has an opinion on every item');
+      expect(after.slice(after.indexOf('Avis de la commission'))).toMatch(new RegExp(`^Avis de la commission ${OUTCOME_LABELS[opinion.outcome].replace(/[()]/g, '\\$&')} \\(avis du `));
+    }
   });
 
   it('gives every letter of the session in one ZIP, each naming its operator and reference', async () => {

@@ -16,13 +16,13 @@ import { workspaceMemberId } from '../visibility';
 export const exportHandlers: DomainHandlers<BackendContext> = {
   'exports.start': (ctx, input) => {
     const prepared = prepareExport(ctx, input);
-    const jobId = exportJobs.start(prepared);
+    const jobId = exportJobs.start(prepared, ctx.workspace.dir);
     return { jobId, title: prepared.title, filename: prepared.filename };
   },
 
-  'exports.status': (_ctx, { jobId }) => exportJobs.status(jobId),
+  'exports.status': (ctx, { jobId }) => exportJobs.status(jobId, ctx.workspace.dir),
 
-  'exports.cancel': (_ctx, { jobId }) => ({ cancelled: exportJobs.cancel(jobId) }),
+  'exports.cancel': (ctx, { jobId }) => ({ cancelled: exportJobs.cancel(jobId, ctx.workspace.dir) }),
 
   'exports.sessionOptions': (ctx, { sessionId }) => {
     const db = ctx.workspace.requireDb();

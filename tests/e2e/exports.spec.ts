@@ -181,6 +181,7 @@ test('the secretariat exports every letter of a session as one ZIP, one letter p
 
   // Started again, then « Annuler » while it runs: no file.
   statusCalls = 0;
+  const started = page.waitForResponse((r) => r.url().endsWith('/rpc') && (r.request().postDataJSON() as { method?: string }).method === 'exports.start');
   await dialog.getByRole('button', { name: 'Exporter', exact: true }).click();
   await expect(dialog.locator('.ex-progress-count')).toBeVisible();
   await dialog.getByRole('button', { name: 'Annuler' }).click();
@@ -188,6 +189,10 @@ test('the secretariat exports every letter of a session as one ZIP, one letter p
   await expect(dialog.getByRole('button', { name: 'Exporter', exact: true })).toBeEnabled();
   await page.waitForTimeout(2_000);
   expect(downloads).toBe(1);
+  // The backend stopped the job too: it ends cancelled, with no file to collect.
+  const { data } = (await (await started).json()) as { data: { jobId: string } };
+  const status = await rpc<{ state: string }>(page.request, demoUrl, 'exports.status', { jobId: data.jobId });
+  expect(status.state).toBe('cancelled');
 });
 
 test('the secretariat exports the yearly statistics in PDF from the Séances page', async ({ page, demoUrl }) => {

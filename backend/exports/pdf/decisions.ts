@@ -92,7 +92,7 @@ function attendanceTable(s: DecisionSummary): Content[] {
 
 function opinionValue(item: DecisionItem): Content {
   if (!item.opinion) {
-    return { text: [{ text: item.outcomeInForceLabel, bold: true }, { text: ' — le dossier est inscrit à une séance ultérieure.', color: COLORS.muted }] };
+    return { text: [{ text: item.outcomeInForceLabel, bold: true }, ...(item.pendingNote ? [{ text: ` — ${item.pendingNote}.`, color: COLORS.muted }] : [])] };
   }
   return {
     text: [

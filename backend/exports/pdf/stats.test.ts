@@ -40,7 +40,7 @@ describe('statsPdf — the yearly statistics', () => {
   });
 
   it('draws the chart with its scheme labels, the counts of each segment, totals, an axis and a legend', () => {
-    expect(text).toContain('Avis rendus par agrément et par avis');
+    expect(text).toContain('Avis rendus par régime et par avis');
     // One line per scheme: label, the segments’ counts, the total.
     expect(lines).toContain('IES | 7 | 1 | 1 | 9');
     expect(lines).toContain('EI | 5 | 2 | 1 | 8');
@@ -53,9 +53,9 @@ describe('statsPdf — the yearly statistics', () => {
   });
 
   it('leaves out of the legend an outcome no scheme got', () => {
-    const chart = text.slice(text.indexOf('Avis rendus par agrément'), text.indexOf('Répartition par agrément'));
+    const chart = text.slice(text.indexOf('Avis rendus par régime et par avis'), text.indexOf('Avis rendus par régime'));
     expect(chart).not.toContain('Pris acte');
-    expect(text.slice(text.indexOf('Répartition par avis'))).toContain('Pris acte 0');
+    expect(text.slice(text.indexOf('Avis rendus par avis en vigueur'))).toContain('Pris acte 0');
   });
 
   it('prints the tables by scheme, kind and outcome with counts, shares and totals', () => {

@@ -78,7 +78,7 @@ function chart(s: YearStats): Content[] {
   const { outcomes, rows } = s.schemeByOutcome;
   const totals = rows.map((row) => row.counts.reduce((a, b) => a + b, 0));
   const max = Math.max(0, ...totals);
-  const title = heading('Avis rendus par agrément et par avis', 16, 150);
+  const title = heading('Avis rendus par régime et par avis', 16, 150);
   if (max === 0 || rows.length === 0) return [title, { text: 'Aucun avis rendu cette année.', italics: true, color: COLORS.muted }];
 
   const step = tickStep(max);
@@ -176,7 +176,7 @@ function countTable(title: string, column: string, rows: CountRow[], total: numb
   const body: TableCell[][] = [
     [
       { text: column, style: 'tableHeader' },
-      { text: 'Nombre', style: 'tableHeader', alignment: 'right' },
+      { text: 'Avis rendus', style: 'tableHeader', alignment: 'right' },
       { text: 'Part', style: 'tableHeader', alignment: 'right' },
     ],
     ...rows.map((row) => [{ text: row.label }, { text: count(row.count), alignment: 'right' as const }, { text: share(row.count), alignment: 'right' as const }]),
@@ -226,9 +226,9 @@ export async function statsPdf(s: YearStats): Promise<Uint8Array> {
       },
       keyFigures(s),
       ...chart(s),
-      ...countTable('Répartition par agrément', 'Agrément', s.byScheme, s.byScheme.reduce((a, r) => a + r.count, 0)),
-      ...countTable('Répartition par nature de dossier', 'Nature du dossier', s.byKind, s.byKind.reduce((a, r) => a + r.count, 0)),
-      ...countTable('Répartition par avis', 'Avis (en vigueur)', s.byOutcome, opinionsTotal),
+      ...countTable('Avis rendus par régime', 'Régime', s.byScheme, s.byScheme.reduce((a, r) => a + r.count, 0)),
+      ...countTable('Avis rendus par nature de dossier', 'Nature du dossier', s.byKind, s.byKind.reduce((a, r) => a + r.count, 0)),
+      ...countTable('Avis rendus par avis en vigueur', 'Avis (en vigueur)', s.byOutcome, opinionsTotal),
       ...sessionsTable(s),
     ],
   });

@@ -13,7 +13,7 @@ function countSheet(workbook: ReturnType<typeof newWorkbook>, name: string, labe
   const total = counts.reduce((sum, c) => sum + c.count, 0);
   const columns: SheetColumn[] = [
     { header: label, width: 40, wrap: true },
-    { header: 'Nombre', width: 12, type: 'integer' },
+    { header: 'Avis rendus', width: 12, type: 'integer' },
     { header: 'Part', width: 10, type: 'number', numFmt: SHARE },
   ];
   addTable(
@@ -34,7 +34,7 @@ export async function statsXlsx(s: YearStats): Promise<Uint8Array> {
   const figures: [string, CsvValue, string?][] = [
     ['Année', s.year, '0'],
     ['Séances tenues', s.sessions.length, '0'],
-    ['Dossiers examinés', s.dossiersExamined, '0'],
+    ['Dossiers examinés (au moins un avis)', s.dossiersExamined, '0'],
     ['Avis rendus', s.opinionsGiven, '0'],
     ['Auditions d’opérateurs', s.hearings, '0'],
     ['Délai moyen de la réception à l’avis (jours)', delay.averageDays === null ? null : Math.round(delay.averageDays * 10) / 10, '0.0'],

@@ -65,7 +65,8 @@ describe('decisionsXlsx', () => {
     expect(first['Consensus']!.value).toBe('Non');
     expect(first['Avis']!.value).toBe('Favorable');
     expect(first['Avis initial']!.value).toBe('Favorable sous conditions');
-    expect(first['Conditions']!.value).toBe('Transmettre le plan de formation 2027 avant le 31/03/2027 ; budget € 18 000,00.');
+    expect(first['Conditions']!.value).toBeNull();
+    expect(first['Conditions initiales']!.value).toBe('Transmettre le plan de formation 2027 avant le 31/03/2027 ; budget € 18 000,00.');
     expect(String(first['Rectifications']!.value)).toContain('20/11/2026 — nouvel avis : Favorable.');
     expect(first['Motivation']!.alignment?.wrapText).toBe(true);
 
@@ -81,7 +82,7 @@ describe('decisionsXlsx', () => {
   });
 
   it('sets column widths, and row heights that show the wrapped texts', () => {
-    expect(ws.getColumn(15).width).toBeGreaterThan(30);
+    expect(ws.getColumn(14).width).toBeGreaterThan(30); // Motivation
     expect(ws.getRow(2).height).toBeGreaterThan(ws.getRow(5).height);
   });
 
@@ -138,7 +139,7 @@ describe('statsXlsx', () => {
     });
     expect(figures.get('Année')!.value).toBe(2026);
     expect(figures.get('Séances tenues')!.value).toBe(3);
-    expect(figures.get('Dossiers examinés')!.value).toBe(21);
+    expect(figures.get('Dossiers examinés (au moins un avis)')!.value).toBe(21);
     expect(figures.get('Avis rendus')!.value).toBe(22);
     expect(figures.get('Auditions d’opérateurs')!.value).toBe(2);
     const average = figures.get('Délai moyen de la réception à l’avis (jours)')!;
@@ -149,7 +150,7 @@ describe('statsXlsx', () => {
 
   it('lists counts by scheme, kind and opinion, with their share', () => {
     const scheme = sheet(workbook, 'Par régime');
-    expect(headers(scheme)).toEqual(['Régime', 'Nombre', 'Part']);
+    expect(headers(scheme)).toEqual(['Régime', 'Avis rendus', 'Part']);
     expect((scheme.getRow(2).values as unknown[]).slice(1, 3)).toEqual(['IES', 9]);
     expect(scheme.getRow(2).getCell(3).value).toBeCloseTo(9 / 22);
     const outcome = sheet(workbook, 'Par avis');

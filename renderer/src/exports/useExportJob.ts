@@ -68,6 +68,8 @@ export function useExportJob() {
         } catch (failure) {
           if (run.current !== mine) return;
           jobId.current = null;
+          // The job may still be running: stop it rather than leave its file in memory.
+          void call('exports.cancel', { jobId: started.jobId }).catch(() => undefined);
           setState({ phase: 'failed', message: errorMessage(failure, t) });
           return;
         }
