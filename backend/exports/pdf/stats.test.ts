@@ -65,7 +65,8 @@ describe('statsPdf — the yearly statistics', () => {
     expect(lines).toContain('Rapport d’activités | 5 | 22,7 %');
     expect(lines).toContain('Favorable sous conditions | 4 | 18,2 %');
     expect(lines).toContain('Ajourné (audition) | 1 | 4,5 %');
-    expect(lines.filter((l) => l === 'Total | 22 | 100 %')).toHaveLength(3);
+    expect(lines.filter((l) => l === 'Total | 22 | 100,0 %')).toHaveLength(3);
+    expect(lines).toContain('Pris acte | 0 | 0,0 %');
   });
 
   it('lists the sessions of the year with their counts and a total', () => {

@@ -4,7 +4,7 @@
  * tables by scheme, kind and outcome, and the list of sessions.
  */
 import type { CanvasElement, Column, Content, TableCell } from 'pdfmake/interfaces';
-import { formatDate, formatNumber } from '../../../shared/compliance/format';
+import { formatDate, formatFixed, formatNumber } from '../../../shared/compliance/format';
 import { COMMISSION_SHORT, type CountRow, type YearStats } from '../model';
 import { baseDocument, COLORS, CONTENT_WIDTH, gridLayout, heading, letterhead, runningHeader, standardFooter } from './layout';
 import { renderPdf } from './pdfmake';
@@ -172,7 +172,8 @@ function chart(s: YearStats): Content[] {
 }
 
 function countTable(title: string, column: string, rows: CountRow[], total: number): Content[] {
-  const share = (n: number) => (total > 0 ? `${formatNumber((n / total) * 100, 1)} %` : '—');
+  // One decimal always, so the column lines up (« 7,0 % » under « 62,8 % »).
+  const share = (n: number) => (total > 0 ? `${formatFixed((n / total) * 100, 1)} %` : '—');
   const body: TableCell[][] = [
     [
       { text: column, style: 'tableHeader' },
@@ -180,7 +181,7 @@ function countTable(title: string, column: string, rows: CountRow[], total: numb
       { text: 'Part', style: 'tableHeader', alignment: 'right' },
     ],
     ...rows.map((row) => [{ text: row.label }, { text: count(row.count), alignment: 'right' as const }, { text: share(row.count), alignment: 'right' as const }]),
-    [{ text: 'Total', bold: true }, { text: count(total), alignment: 'right' as const, bold: true }, { text: total > 0 ? '100 %' : '—', alignment: 'right' as const, bold: true }],
+    [{ text: 'Total', bold: true }, { text: count(total), alignment: 'right' as const, bold: true }, { text: total > 0 ? '100,0 %' : '—', alignment: 'right' as const, bold: true }],
   ];
   return [heading(title, 16, 60), { table: { headerRows: 1, keepWithHeaderRows: 1, widths: ['*', 70, 70], body, dontBreakRows: true }, layout: gridLayout(1) }];
 }
