@@ -86,26 +86,29 @@ function sessionHeader(s: ExportSessionRecord): SessionHeader {
   return { id: s.id, number: s.number, heldOn: s.heldOn, startsAt: s.startsAt, place: s.place, status: s.status, statusLabel, provisional };
 }
 
+/** A session's items as the closing view lists them: what the checks below and the models read. */
+type Items = readonly ClosingItemRecord[];
+const anyOpinion = (items: Items) => items.some((i) => i.opinionId !== null);
+
 /** Why the session's decision summary cannot be exported, or null. */
-export function decisionsBlocked(db: Db, session: ExportSessionRecord): string | null {
+export function decisionsBlocked(session: ExportSessionRecord, items: Items): string | null {
   if (session.status === 'cancelled') return `${sessionName(session)} a été annulée.`;
-  const items = listClosingItems(db, session.id);
-  if (!items.some((i) => i.opinionId !== null)) return `${sessionName(session)} n’a encore aucun avis : le relevé des avis sera disponible dès le premier avis enregistré.`;
+  if (!anyOpinion(items)) return `${sessionName(session)} n’a encore aucun avis : le relevé des avis sera disponible dès le premier avis enregistré.`;
   return null;
 }
 
 /** Why the letters cannot be produced, or null: they follow a closed session's opinions. */
-export function lettersBlocked(db: Db, session: ExportSessionRecord): string | null {
+export function lettersBlocked(session: ExportSessionRecord, items: Items): string | null {
   if (session.status === 'cancelled') return `${sessionName(session)} a été annulée.`;
   if (session.status !== 'closed') return 'Les lettres d’avis sont établies après la clôture de la séance, quand les avis sont définitifs.';
-  if (!listClosingItems(db, session.id).some((i) => i.opinionId !== null)) return `${sessionName(session)} n’a rendu aucun avis : il n’y a pas de lettre à établir.`;
+  if (!anyOpinion(items)) return `${sessionName(session)} n’a rendu aucun avis : il n’y a pas de lettre à établir.`;
   return null;
 }
 
 /** Why a preparation pack cannot be produced, or null. */
-export function packBlocked(db: Db, session: ExportSessionRecord): string | null {
+export function packBlocked(session: ExportSessionRecord, items: Items): string | null {
   if (session.status === 'cancelled') return `${sessionName(session)} a été annulée.`;
-  if (listClosingItems(db, session.id).length === 0) return `L’ordre du jour de la séance n° ${session.number} est vide : aucun dossier à préparer.`;
+  if (items.length === 0) return `L’ordre du jour de la séance n° ${session.number} est vide : aucun dossier à préparer.`;
   return null;
 }
 
@@ -192,13 +195,13 @@ function decisionItem(row: ClosingItemRecord, facts: ItemFactsRecord, closed: bo
   };
 }
 
-/** The session's items, each with its facts, recusals and amendments, in agenda order. */
-function sessionItems(db: Db, session: ExportSessionRecord): { row: ClosingItemRecord; item: DecisionItem; facts: ItemFactsRecord }[] {
+/** The session's items (`rows`), each with its facts, recusals and amendments, in agenda order. */
+function sessionItems(db: Db, session: ExportSessionRecord, rows: Items): { row: ClosingItemRecord; item: DecisionItem; facts: ItemFactsRecord }[] {
   const facts = new Map(listItemFacts(db, session.id).map((f) => [f.itemId, f]));
   const recused = recusalsBySession(db, session.id);
   const amendments = new Map<number, Amendment[]>();
   for (const a of listSessionAmendments(db, session.id)) amendments.set(a.opinionId, [...(amendments.get(a.opinionId) ?? []), amendmentOf(a)]);
-  return listClosingItems(db, session.id).map((row) => {
+  return rows.map((row) => {
     const f = facts.get(row.itemId);
     if (!f) throw new Error(`Point ${row.itemId} sans dossier`);
     const item = decisionItem(row, f, session.status === 'closed', recused.get(row.itemId) ?? [], row.opinionId === null ? [] : (amendments.get(row.opinionId) ?? []));
@@ -209,9 +212,10 @@ function sessionItems(db: Db, session: ExportSessionRecord): { row: ClosingItemR
 /** The session's decision summary (*relevé des avis*). */
 export function decisionSummaryOf(db: Db, sessionId: number, now: Date): DecisionSummary {
   const session = exportSessionOrFail(db, sessionId);
-  const blocked = decisionsBlocked(db, session);
+  const closingItems = listClosingItems(db, session.id);
+  const blocked = decisionsBlocked(session, closingItems);
   if (blocked) throw new AppError('BAD_INPUT', blocked);
-  const rows = sessionItems(db, session);
+  const rows = sessionItems(db, session, closingItems);
   const items = rows.map((r) => r.item);
   const sections: DecisionSection[] = [];
   for (const { row, item } of rows) {
@@ -261,12 +265,13 @@ function rectificationText(amendments: readonly Amendment[]): string {
 /** The letters' values, one per dossier with an opinion, agenda order. */
 export function letterSourcesOf(db: Db, sessionId: number, today: string, onlyDossierId?: number): { session: SessionHeader; letters: LetterSource[] } {
   const session = exportSessionOrFail(db, sessionId);
-  const blocked = lettersBlocked(db, session);
+  const closingItems = listClosingItems(db, session.id);
+  const blocked = lettersBlocked(session, closingItems);
   if (blocked) throw new AppError('BAD_INPUT', blocked);
   const president = officerOn(db, 'president', session.heldOn) ?? '';
   const secretariat = officerOn(db, 'secretariat', session.heldOn) ?? '';
   const letters: LetterSource[] = [];
-  for (const { item, facts } of sessionItems(db, session)) {
+  for (const { item, facts } of sessionItems(db, session, closingItems)) {
     if (!item.opinion) continue;
     if (onlyDossierId !== undefined && item.dossierId !== onlyDossierId) continue;
     const latest = item.amendments.at(-1);
@@ -411,13 +416,14 @@ function findingsOf(review: DossierReview): string[] {
 /** A member's pack: the agenda, and for each item the member is not conflicted on, its file. */
 export function memberPackOf(ctx: BackendContext, db: Db, sessionId: number, member: { id: number; name: string }, now: Date): MemberPack {
   const session = exportSessionOrFail(db, sessionId);
-  const blocked = packBlocked(db, session);
+  const closingItems = listClosingItems(db, session.id);
+  const blocked = packBlocked(session, closingItems);
   if (blocked) throw new AppError('BAD_INPUT', blocked);
   const today = ctx.today();
   const book = ruleBookOf(ctx);
   const deadlineRules = deadlineRulesOf(book, today);
   const conflicts = memberConflicts(db, member.id);
-  const items = sessionItems(db, session);
+  const items = sessionItems(db, session, closingItems);
   const visible = items.filter(({ facts }) => !conflicts.has(facts.operatorId));
   const factsByDossier = new Map(loadFactsOfDossiers(db, visible.map((v) => v.item.dossierId), today).map((f) => [f.dossier.id, f]));
   const agenda = items.map(({ row, item, facts }) => {

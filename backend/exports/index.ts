@@ -9,6 +9,7 @@ import { getMemberName } from '../../db/queries/exports';
 import type { ExportRequest } from '../../shared/contract';
 import type { BackendContext } from '../context';
 import { AppError, notFound } from '../errors';
+import { requireSecretariat } from '../handlers/entry';
 import { workspaceMemberId } from '../visibility';
 import { decisionSummaryOf, letterSourcesOf, memberPackOf, yearStatsOf } from './data';
 import { decisionsCsv } from './decisionsCsv';
@@ -28,14 +29,8 @@ import { zipFiles } from './zip';
 
 const FORMAT_NAMES = { pdf: 'PDF', docx: 'Word', xlsx: 'Excel', csv: 'CSV' } as const;
 
-function requireSecretariatWorkspace(ctx: BackendContext, what: string): Db {
-  const db = ctx.workspace.requireDb();
-  const status = ctx.workspace.status();
-  if (status.state !== 'ready' || status.profile !== 'secretariat') {
-    throw new AppError('FORBIDDEN', `${what} est établi par le secrétariat : cet espace de travail est celui d’un membre.`);
-  }
-  return db;
-}
+const requireSecretariatWorkspace = (ctx: BackendContext, what: string): Db =>
+  requireSecretariat(ctx, `${what} est établi par le secrétariat : cet espace de travail est celui d’un membre.`);
 
 function templateOrFail(): LetterTemplate {
   try {

@@ -49,15 +49,13 @@ import type { DomainHandlers } from '../rpc/registry';
 import { requireVisible, requireVisibleOperator } from '../visibility';
 
 /** Writes belong to the secretariat: a member's workspace is refused, whatever the UI shows. */
-export function requireSecretariat(ctx: BackendContext): Db {
+export function requireSecretariat(
+  ctx: BackendContext,
+  refusal = 'Seul le secrétariat peut modifier ces données. Cet espace de travail est celui d’un membre : les modifications y sont refusées.',
+): Db {
   const db = ctx.workspace.requireDb();
   const status = ctx.workspace.status();
-  if (status.state !== 'ready' || status.profile !== 'secretariat') {
-    throw new AppError(
-      'FORBIDDEN',
-      'Seul le secrétariat peut modifier ces données. Cet espace de travail est celui d’un membre : les modifications y sont refusées.',
-    );
-  }
+  if (status.state !== 'ready' || status.profile !== 'secretariat') throw new AppError('FORBIDDEN', refusal);
   return db;
 }
 

@@ -130,6 +130,14 @@ describe('refused exports produce nothing', () => {
     expect(error.message).toBe('Aucune séance tenue en 2031 : il n’y a pas de statistiques à exporter.');
   });
 
+  it('refuses the letter of a dossier the session gave no opinion on, and the pack of an unknown member', async () => {
+    const session = await closedSession();
+    const elsewhere = one<{ id: number }>(`SELECT id FROM dossiers WHERE id NOT IN (SELECT dossier_id FROM agenda_items WHERE session_id = ?) LIMIT 1`, session.id);
+    const letter = await refused('exports.start', { kind: 'letter', sessionId: session.id, dossierId: elsewhere.id, format: 'pdf' });
+    expect(letter).toMatchObject({ code: 'NOT_FOUND', message: `Ce dossier n’a pas reçu d’avis à la séance n° ${session.number} : il n’y a pas de lettre à établir.` });
+    expect((await refused('exports.start', { kind: 'memberPack', sessionId: plannedSession().id, memberId: 9999 })).code).toBe('NOT_FOUND');
+  });
+
   it('asks which member when the secretariat exports a pack', async () => {
     const error = await refused('exports.start', { kind: 'memberPack', sessionId: plannedSession().id });
     expect(error.message).toMatch(/Choisissez le membre/);

@@ -32,11 +32,12 @@ export const exportHandlers: DomainHandlers<BackendContext> = {
     const secretariat = status.state === 'ready' && status.profile === 'secretariat';
     const me = workspaceMemberId(db);
     const members = me !== null ? [{ id: me, name: getMemberName(db, me) ?? '' }] : secretariat ? sittingMembersOn(db, session.heldOn) : [];
-    const blockedDecisions = secretariat ? decisionsBlocked(db, session) : 'Le relevé des avis est établi par le secrétariat.';
-    const blockedLetters = secretariat ? lettersBlocked(db, session) : 'Les lettres d’avis sont établies par le secrétariat.';
+    const items = listClosingItems(db, session.id);
+    const blockedDecisions = secretariat ? decisionsBlocked(session, items) : 'Le relevé des avis est établi par le secrétariat.';
+    const blockedLetters = secretariat ? lettersBlocked(session, items) : 'Les lettres d’avis sont établies par le secrétariat.';
     const letters =
       blockedLetters === null
-        ? listClosingItems(db, session.id)
+        ? items
             .filter((i) => i.opinionId !== null)
             .map((i) => ({ dossierId: i.dossierId, number: i.number, reference: i.reference, operatorName: i.operatorName }))
         : [];
@@ -47,7 +48,7 @@ export const exportHandlers: DomainHandlers<BackendContext> = {
       lettersBlocked: blockedLetters,
       letters,
       members,
-      packBlocked: packBlocked(db, session),
+      packBlocked: packBlocked(session, items),
     };
   },
 

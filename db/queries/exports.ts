@@ -22,14 +22,10 @@ export interface ExportSessionRecord {
   closedAt: string | null;
 }
 
-const SESSION_COLUMNS = `id, number, held_on AS heldOn, starts_at AS startsAt, place, status, closed_at AS closedAt`;
-
 export function getExportSession(db: Db, id: number): ExportSessionRecord | undefined {
-  return cached(db, 'session', () => `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`).get(id) as ExportSessionRecord | undefined;
-}
-
-export function getExportSessionByNumber(db: Db, number: number): ExportSessionRecord | undefined {
-  return cached(db, 'session-by-number', () => `SELECT ${SESSION_COLUMNS} FROM sessions WHERE number = ?`).get(number) as ExportSessionRecord | undefined;
+  return cached(db, 'session', () => `SELECT id, number, held_on AS heldOn, starts_at AS startsAt, place, status, closed_at AS closedAt FROM sessions WHERE id = ?`).get(
+    id,
+  ) as ExportSessionRecord | undefined;
 }
 
 /**
